@@ -1,0 +1,33 @@
+// The seam between consultations and a model provider. Only files in electron/llm import 'openai'.
+import type { AmiError, ChatMessage, ModelInfo, Usage } from '../../shared/domain.js';
+
+export interface ChatRequest {
+  baseUrl: string;
+  apiKey: string;
+  model: string;
+  messages: ChatMessage[];
+  dataCollection: 'deny' | 'allow';
+  /** Aborting ends the request at once; the outcome is then 'interrupted' with error kind 'cancelled'. */
+  signal: AbortSignal;
+  /** Called with each piece of text as it streams in, in order. */
+  onDelta: (text: string) => void;
+}
+
+/** How a chat ended. chat() never throws for provider, network or stream faults: they end up here. */
+export interface ChatOutcome {
+  status: 'complete' | 'interrupted' | 'failed';
+  /** Everything received, verbatim, even when the stream was cut. */
+  text: string;
+  servedModel: string | null;
+  provider: string | null;
+  generationId: string | null;
+  finishReason: string | null;
+  usage: Usage;
+  latencyMs: number;
+  error: AmiError | null;
+}
+
+export interface LlmClient {
+  chat(request: ChatRequest): Promise<ChatOutcome>;
+  listModels(options: { baseUrl: string; apiKey: string | null; signal?: AbortSignal }): Promise<ModelInfo[]>;
+}

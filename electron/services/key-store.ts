@@ -1,0 +1,22 @@
+// Where the API key lives. The key never leaves the main process except in the request to the provider
+// (invariant 6): services read it through this interface and the renderer only ever sees KeyStatus.
+import type { KeyStatus } from '../../shared/domain.js';
+
+export interface KeyStore {
+  get(): string | null;
+  /** Stores (or forgets, with null) a key typed by the author. Throws AmiFailure 'unsupported' where not possible. */
+  set(key: string | null): void;
+  status(): KeyStatus;
+}
+
+/** Browser mode: the key comes from the environment only. */
+export function envKeyStore(env: NodeJS.ProcessEnv): KeyStore {
+  const key = () => env.OPENROUTER_API_KEY?.trim() || null;
+  return {
+    get: key,
+    set() {
+      throw Object.assign(new Error('In browser mode the API key comes from OPENROUTER_API_KEY only.'), { unsupported: true });
+    },
+    status: () => (key() ? { set: true, source: 'env', storage: 'env' } : { set: false, source: null, storage: null }),
+  };
+}

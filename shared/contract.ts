@@ -1,0 +1,176 @@
+// The one IPC contract. Each channel is declared once, as `domain:verb`, with a zod schema for its input and the
+// type of its output. Preload, main, the browser-mode bridge and the renderer all derive their types from here.
+import { z } from 'zod';
+import { LANGUAGES, REQUEST_KINDS } from './domain.js';
+import type {
+  Citation,
+  Draft,
+  DraftSummary,
+  ExportFile,
+  ModelInfo,
+  Revision,
+  RevisionSummary,
+  SearchHit,
+  Settings,
+  Template,
+  ChatMessage,
+  Passage,
+  Route,
+} from './domain.js';
+
+/** Largest draft Ami accepts, in UTF-16 code units (about 1.5 million words). Larger input is refused clearly. */
+export const MAX_DRAFT_CHARS = 10_000_000;
+export const MAX_TITLE_CHARS = 500;
+export const MAX_QUESTION_CHARS = 20_000;
+export const MAX_NOTE_CHARS = 50_000;
+export const MAX_TEMPLATE_CHARS = 20_000;
+
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const draftText = z.string().max(MAX_DRAFT_CHARS);
+const title = z.string().max(MAX_TITLE_CHARS);
+const kind = z.enum([...REQUEST_KINDS, 'custom']);
+const model = z.string().trim().min(1).max(200);
+
+const askInput = z
+  .object({
+    draftId: id,
+    /** The draft text as the editor has it now: stored as a revision, sent as context. */
+    text: draftText,
+    from: z.number().int().min(0),
+    to: z.number().int().min(0),
+    kind,
+    templateId: id.optional(),
+    question: z.string().max(MAX_QUESTION_CHARS).default(''),
+    model: model.optional(),
+    /** Links a new consultation to an older one asked about an earlier version of the passage. */
+    previousId: id.optional(),
+  })
+  .strict()
+  .refine((a) => a.from < a.to && a.to <= a.text.length, { message: 'The passage must be a non-empty range of the draft.' });
+
+export type AskInput = z.infer<typeof askInput>;
+
+/** Exactly what will leave the machine if the author sends this question. */
+export interface AskPreview {
+  messages: ChatMessage[];
+  route: Route;
+  passage: Passage;
+  templateName: string;
+  draftChars: number;
+  keySet: boolean;
+}
+
+export interface AskStarted {
+  consultationId: string;
+  replyId: string;
+  citationNumber: number;
+}
+
+const out = <T>() => undefined as unknown as T;
+const none = z.object({}).strict().default({});
+
+export const contract = {
+  'app:info': { input: none, output: out<{ mode: 'electron' | 'web'; version: string; dataDir: string }>() },
+
+  'drafts:list': { input: z.object({ trashed: z.boolean().default(false) }).strict(), output: out<DraftSummary[]>() },
+  'drafts:search': { input: z.object({ query: z.string().trim().min(1).max(500) }).strict(), output: out<SearchHit[]>() },
+  'drafts:create': { input: z.object({ title: title.default(''), text: draftText.default('') }).strict(), output: out<Draft>() },
+  'drafts:get': { input: z.object({ id }).strict(), output: out<Draft>() },
+  'drafts:save': {
+    input: z.object({ id, text: draftText }).strict(),
+    output: out<{ updatedAt: string; revisionId: string | null }>(),
+  },
+  'drafts:rename': { input: z.object({ id, title }).strict(), output: out<Draft>() },
+  'drafts:trash': { input: z.object({ id }).strict(), output: out<Draft>() },
+  'drafts:restore': { input: z.object({ id }).strict(), output: out<Draft>() },
+  'drafts:revisions': { input: z.object({ draftId: id }).strict(), output: out<RevisionSummary[]>() },
+  'drafts:revision': { input: z.object({ id }).strict(), output: out<Revision>() },
+
+  'consultations:preview': { input: askInput, output: out<AskPreview>() },
+  'consultations:ask': { input: askInput, output: out<AskStarted>() },
+  'consultations:followUp': {
+    input: z.object({ consultationId: id, question: z.string().trim().min(1).max(MAX_QUESTION_CHARS), model: model.optional() }).strict(),
+    output: out<AskStarted>(),
+  },
+  'consultations:cancel': { input: z.object({ replyId: id }).strict(), output: out<{ cancelled: boolean }>() },
+
+  'citations:list': { input: z.object({ draftId: id }).strict(), output: out<Citation[]>() },
+  'citations:annotate': { input: z.object({ replyId: id, note: z.string().max(MAX_NOTE_CHARS) }).strict(), output: out<void>() },
+  'citations:setState': { input: z.object({ replyId: id, state: z.enum(['kept', 'dismissed']) }).strict(), output: out<void>() },
+  'anchors:save': {
+    input: z
+      .object({
+        draftId: id,
+        anchors: z
+          .array(
+            z.object({
+              consultationId: id,
+              from: z.number().int().min(0),
+              to: z.number().int().min(0),
+              status: z.enum(['current', 'edited', 'lost']),
+            }).strict(),
+          )
+          .max(100_000),
+      })
+      .strict(),
+    output: out<void>(),
+  },
+
+  'export:render': {
+    input: z.object({ draftId: id, format: z.enum(['markdown', 'html']) }).strict(),
+    output: out<ExportFile>(),
+  },
+  /** Electron only: asks where to save with the native dialog. null when the author cancelled the dialog. */
+  'export:save': {
+    input: z.object({ draftId: id, format: z.enum(['markdown', 'html']) }).strict(),
+    output: out<{ path: string } | null>(),
+  },
+
+  'settings:get': { input: none, output: out<Settings>() },
+  'settings:update': {
+    input: z
+      .object({
+        baseUrl: z.string().trim().url().max(500).refine((u) => /^https?:\/\//.test(u), 'http(s) only').optional(),
+        defaultModel: model.optional(),
+        dataCollection: z.enum(['deny', 'allow']).optional(),
+      })
+      .strict(),
+    output: out<Settings>(),
+  },
+  /** Electron only: the key goes to main and never comes back; null forgets it. */
+  'settings:setKey': { input: z.object({ key: z.string().trim().min(1).max(500).nullable() }).strict(), output: out<Settings>() },
+
+  'templates:list': { input: none, output: out<Template[]>() },
+  'templates:save': {
+    input: z
+      .object({
+        id: id.optional(),
+        kind,
+        language: z.enum(LANGUAGES),
+        name: z.string().trim().min(1).max(100),
+        instruction: z.string().trim().min(1).max(MAX_TEMPLATE_CHARS),
+      })
+      .strict(),
+    output: out<Template>(),
+  },
+  'templates:delete': { input: z.object({ id }).strict(), output: out<void>() },
+
+  'models:list': { input: none, output: out<ModelInfo[]>() },
+  /** Opens an https: link from a reply in the system browser, after the author confirmed. */
+  'links:open': { input: z.object({ url: z.string().url().max(4000) }).strict(), output: out<{ opened: boolean }>() },
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type Output<C extends Channel> = Contract[C]['output'];
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+/** The API the renderer sees (window.ami in Electron, an HTTP bridge in browser mode). */
+export type AmiApi = {
+  [C in Channel]: (input: Input<C>) => Promise<import('./domain.js').Result<Output<C>>>;
+} & {
+  /** Subscribes to streaming events; returns the unsubscribe function. */
+  onEvent(listener: (event: import('./domain.js').AmiEvent) => void): () => void;
+};

@@ -1,0 +1,217 @@
+// Domain vocabulary shared by main and renderer. See DESIGN.md "Words we use".
+// Pure types and constants only: shared/ imports nothing from Node, the DOM, Electron, SQLite or openai.
+
+export const REQUEST_KINDS = ['clarity', 'suggestions', 'proofread', 'question', 'explore'] as const;
+/** Built-in request kinds; templates the author adds are of kind 'custom'. */
+export type BuiltinKind = (typeof REQUEST_KINDS)[number];
+export type RequestKind = BuiltinKind | 'custom';
+
+export const LANGUAGES = ['en', 'fr'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export interface Draft {
+  id: string;
+  title: string;
+  text: string;
+  createdAt: string; // ISO 8601
+  updatedAt: string;
+  trashedAt: string | null;
+}
+
+export interface DraftSummary {
+  id: string;
+  title: string;
+  excerpt: string;
+  updatedAt: string;
+  trashedAt: string | null;
+  citationCount: number;
+}
+
+export type RevisionReason = 'autosave' | 'consultation' | 'import' | 'create';
+
+export interface RevisionSummary {
+  id: string;
+  draftId: string;
+  createdAt: string;
+  reason: RevisionReason;
+  textHash: string; // SHA-256 hex of the text
+  length: number;
+}
+
+export interface Revision extends RevisionSummary {
+  text: string;
+}
+
+/** A range of a draft that a question is about: offsets (UTF-16, as CodeMirror counts) + exact text + hash. */
+export interface Passage {
+  from: number;
+  to: number;
+  text: string;
+  hash: string; // SHA-256 hex of text
+}
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+/** What decides where a request goes. Recorded with every consultation (invariant 3). */
+export interface Route {
+  baseUrl: string;
+  requestedModel: string;
+  dataCollection: 'deny' | 'allow';
+}
+
+export type ReplyStatus = 'streaming' | 'complete' | 'interrupted' | 'failed';
+export type CitationState = 'kept' | 'dismissed';
+export type AnchorStatus = 'current' | 'edited' | 'lost';
+
+export interface Consultation {
+  id: string;
+  draftId: string;
+  revisionId: string;
+  passage: Passage;
+  kind: RequestKind;
+  templateId: string | null;
+  templateName: string;
+  question: string; // the author's own question; may be empty
+  language: Language;
+  route: Route;
+  draftHash: string; // SHA-256 of the draft text sent as context
+  createdAt: string;
+  /** A consultation asked again about the edited text of an older one. */
+  previousId: string | null;
+}
+
+export interface Usage {
+  promptTokens: number | null;
+  completionTokens: number | null;
+  cost: number | null; // USD (OpenRouter credits)
+}
+
+/** One model answer to one turn of a consultation, verbatim (invariant 2). */
+export interface Reply {
+  id: string;
+  consultationId: string;
+  turn: number; // 0 for the first question, 1.. for follow-ups
+  question: string; // the question of this turn (the follow-up text for turn > 0)
+  requestMessages: ChatMessage[]; // exactly what was sent for this turn (invariant 3)
+  text: string;
+  servedModel: string | null; // the response's `model`, not the requested one
+  provider: string | null;
+  generationId: string | null;
+  finishReason: string | null;
+  usage: Usage;
+  latencyMs: number | null; // request start → last byte
+  startedAt: string;
+  completedAt: string | null;
+  status: ReplyStatus;
+  error: AmiError | null;
+  citationNumber: number; // stable per draft, 1-based; resolves [^cN] markers
+  note: string;
+  state: CitationState;
+}
+
+export interface Anchor {
+  consultationId: string;
+  from: number;
+  to: number;
+  status: AnchorStatus;
+}
+
+/** A reply as the author sees it: the reply, its consultation and where its passage is now. */
+export interface Citation {
+  reply: Reply;
+  consultation: Consultation;
+  anchor: Anchor | null;
+}
+
+export interface Template {
+  id: string;
+  kind: RequestKind;
+  language: Language;
+  name: string;
+  instruction: string;
+  builtin: boolean;
+  updatedAt: string;
+}
+
+export type ErrorKind =
+  | 'no_key' // no API key configured
+  | 'bad_key' // 401
+  | 'no_credit' // 402
+  | 'forbidden' // 403 without moderation details
+  | 'moderation' // 403 with moderation reasons
+  | 'rate_limited' // 429
+  | 'bad_model' // 404, or 400 "not a valid model ID"
+  | 'bad_request' // other 400 / 413 / 422
+  | 'context_too_long'
+  | 'provider_down' // 5xx, 502 provider errors, 503 no provider
+  | 'network' // no response at all
+  | 'timeout' // no byte for too long
+  | 'malformed' // 200 without choices, non-JSON body, stream cut without finish_reason
+  | 'cancelled' // the author pressed Cancel
+  | 'validation' // input refused at the boundary
+  | 'not_found'
+  | 'storage' // SQLite or file system
+  | 'unsupported' // not available in this mode
+  | 'internal';
+
+/** An error as a value: crosses IPC intact (a thrown Error keeps only its message). */
+export interface AmiError {
+  kind: ErrorKind;
+  /** One or two sentences for a person: what happened and what to do. */
+  message: string;
+  /** Technical detail (provider message, status), shown on demand. Never contains the API key. */
+  detail?: string;
+  status?: number;
+  /** When a rate limit resets (ISO 8601), if known. */
+  retryAt?: string;
+  /** Moderation reasons, if any. */
+  reasons?: string[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AmiError };
+
+export interface KeyStatus {
+  set: boolean;
+  source: 'env' | 'stored' | null;
+  /** 'basic_text' means the OS offers no keyring: the key is encrypted with a fixed password. */
+  storage: 'keyring' | 'basic_text' | 'env' | 'unavailable' | null;
+}
+
+export interface Settings {
+  baseUrl: string;
+  defaultModel: string;
+  dataCollection: 'deny' | 'allow';
+  key: KeyStatus;
+}
+
+export interface ModelInfo {
+  id: string;
+  name: string;
+  contextLength: number | null;
+  promptPrice: string | null; // USD per token, as the provider writes it
+  completionPrice: string | null;
+}
+
+export interface SearchHit {
+  draftId: string;
+  draftTitle: string;
+  where: 'draft' | 'reply';
+  replyId: string | null;
+  snippet: string; // plain text; matches are delimited by \u0002 … \u0003 markers for the UI to highlight
+}
+
+export interface ExportFile {
+  filename: string;
+  mime: string;
+  content: string;
+}
+
+export type AmiEvent =
+  | { type: 'reply:delta'; replyId: string; consultationId: string; delta: string }
+  | { type: 'reply:end'; replyId: string; consultationId: string; reply: Reply };
+
+export const DEFAULT_BASE_URL = 'https://openrouter.ai/api/v1';
+export const DEFAULT_MODEL = 'anthropic/claude-sonnet-4.5';
