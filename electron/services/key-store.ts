@@ -1,6 +1,7 @@
 // Where the API key lives. The key never leaves the main process except in the request to the provider
 // (invariant 6): services read it through this interface and the renderer only ever sees KeyStatus.
 import type { KeyStatus } from '../../shared/domain.js';
+import { fail } from './ami-error.js';
 
 export interface KeyStore {
   get(): string | null;
@@ -15,7 +16,7 @@ export function envKeyStore(env: NodeJS.ProcessEnv): KeyStore {
   return {
     get: key,
     set() {
-      throw Object.assign(new Error('In browser mode the API key comes from OPENROUTER_API_KEY only.'), { unsupported: true });
+      fail('unsupported', 'In browser mode the API key comes from the OPENROUTER_API_KEY environment variable only.');
     },
     status: () => (key() ? { set: true, source: 'env', storage: 'env' } : { set: false, source: null, storage: null }),
   };
