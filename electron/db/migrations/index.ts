@@ -1,0 +1,10 @@
+import type Database from 'better-sqlite3';
+import { m001Initial } from './001-initial.js';
+
+export interface Migration {
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/** Append only: migration N sets user_version N. Never edit a migration that has shipped. */
+export const MIGRATIONS: Migration[] = [m001Initial];

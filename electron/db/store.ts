@@ -1,0 +1,29 @@
+// The store: one connection and the per-table query modules. Services receive this, never raw SQL.
+import { consultationsTable } from './consultations-table.js';
+import { draftsTable } from './drafts-table.js';
+import { openDatabase, type Db } from './open-database.js';
+import { searchTable } from './search-table.js';
+import { settingsTable } from './settings-table.js';
+
+export function createStore(db: Db) {
+  return {
+    db,
+    drafts: draftsTable(db),
+    consultations: consultationsTable(db),
+    settings: settingsTable(db),
+    search: searchTable(db),
+    /** Runs fn in one transaction: all of it commits or none of it. */
+    transaction<T>(fn: () => T): T {
+      return db.transaction(fn)();
+    },
+    close(): void {
+      if (db.open) db.close();
+    },
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;
+
+export function openStore(file: string): Store {
+  return createStore(openDatabase(file));
+}
