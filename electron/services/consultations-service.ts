@@ -1,0 +1,203 @@
+// Consultations: one question about one passage, sent with the whole draft as context; the reply streams back and
+// is stored verbatim with the model that served it. Reply text goes to the store and the renderer, never into a
+// draft (invariant 1).
+import type { AskInput, AskPreview, AskStarted } from '../../shared/contract.js';
+import type { AmiError, ChatMessage, Consultation, Reply, Route } from '../../shared/domain.js';
+import { buildFollowUpMessages, buildMessages } from '../../shared/prompt.js';
+import { detectLanguage } from '../../shared/language.js';
+import type { ChatOutcome } from '../llm/llm-client.js';
+import { AmiFailure, fail } from './ami-error.js';
+import type { DraftsService } from './drafts-service.js';
+import { sha256, type ServiceContext } from './service-context.js';
+import type { SettingsService } from './settings-service.js';
+
+/** Partial text is written to disk at most this often while streaming, so a crash keeps most of it. */
+export const PARTIAL_SAVE_INTERVAL_MS = 1000;
+
+const NO_KEY: AmiError = {
+  kind: 'no_key',
+  message: 'Ami has no OpenRouter API key yet. Add one in Settings (or set OPENROUTER_API_KEY), then ask again.',
+};
+
+export function consultationsService(ctx: ServiceContext, drafts: DraftsService, settings: SettingsService) {
+  const { store } = ctx;
+  const active = new Map<string, AbortController>();
+  const running = new Set<Promise<void>>();
+
+  function prepare(input: AskInput) {
+    const draft = drafts.get(input.draftId);
+    const s = settings.get();
+    const language = detectLanguage(input.text);
+    const template = settings.templateFor(input.kind, language, input.templateId);
+    if (input.kind === 'question' && !input.question.trim()) fail('validation', 'Write the question you want to ask about this passage.');
+    const route: Route = { baseUrl: s.baseUrl, requestedModel: input.model ?? s.defaultModel, dataCollection: s.dataCollection };
+    const passageText = input.text.slice(input.from, input.to);
+    const messages = buildMessages({
+      draftTitle: draft.title,
+      draftText: input.text,
+      from: input.from,
+      to: input.to,
+      instruction: template.instruction,
+      kind: template.kind,
+      question: input.question,
+      language,
+    });
+    return { draft, language, template, route, messages, passage: { from: input.from, to: input.to, text: passageText, hash: sha256(passageText) } };
+  }
+
+  /** Streams one turn in the background; every outcome, even a crash of the client, ends as a stored reply. */
+  function stream(reply: Reply, route: Route, messages: ChatMessage[], apiKey: string): void {
+    const controller = new AbortController();
+    active.set(reply.id, controller);
+    let text = '';
+    let lastPartialSave = ctx.now().getTime();
+    const started = ctx.now().getTime();
+
+    const finish = (outcome: ChatOutcome) => {
+      active.delete(reply.id);
+      if (!store.db.open) return; // closed during shutdown: close() already stored what had arrived
+      store.consultations.finishReply(reply.id, {
+        text: outcome.text,
+        servedModel: outcome.servedModel,
+        provider: outcome.provider,
+        generationId: outcome.generationId,
+        finishReason: outcome.finishReason,
+        promptTokens: outcome.usage.promptTokens,
+        completionTokens: outcome.usage.completionTokens,
+        cost: outcome.usage.cost,
+        latencyMs: outcome.latencyMs,
+        completedAt: ctx.now().toISOString(),
+        status: outcome.status,
+        error: outcome.error,
+      });
+      const stored = store.consultations.reply(reply.id)!;
+      ctx.emit({ type: 'reply:end', replyId: reply.id, consultationId: reply.consultationId, reply: stored });
+    };
+
+    const task = ctx.llm
+      .chat({
+        baseUrl: route.baseUrl,
+        apiKey,
+        model: route.requestedModel,
+        messages,
+        dataCollection: route.dataCollection,
+        signal: controller.signal,
+        onDelta: (delta) => {
+          text += delta;
+          ctx.emit({ type: 'reply:delta', replyId: reply.id, consultationId: reply.consultationId, delta });
+          const now = ctx.now().getTime();
+          if (now - lastPartialSave >= PARTIAL_SAVE_INTERVAL_MS && store.db.open) {
+            lastPartialSave = now;
+            store.consultations.savePartial(reply.id, text);
+          }
+        },
+      })
+      .then(finish, (err: unknown) => {
+        ctx.log(`chat client failed unexpectedly: ${err instanceof Error ? err.name : 'error'}`);
+        finish({
+          status: text ? 'interrupted' : 'failed',
+          text,
+          servedModel: null,
+          provider: null,
+          generationId: null,
+          finishReason: null,
+          usage: { promptTokens: null, completionTokens: null, cost: null },
+          latencyMs: ctx.now().getTime() - started,
+          error: { kind: 'internal', message: 'The request failed inside Ami. What arrived is kept and marked as incomplete.' },
+        });
+      })
+      .finally(() => running.delete(task));
+    running.add(task);
+  }
+
+  function startTurn(consultation: Consultation, question: string, messages: ChatMessage[], apiKey: string): AskStarted {
+    const reply = store.consultations.insertReply({
+      id: ctx.newId(),
+      consultationId: consultation.id,
+      draftId: consultation.draftId,
+      question,
+      requestMessages: messages,
+      startedAt: ctx.now().toISOString(),
+    });
+    stream(reply, consultation.route, messages, apiKey);
+    return { consultationId: consultation.id, replyId: reply.id, citationNumber: reply.citationNumber };
+  }
+
+  return {
+    preview(input: AskInput): AskPreview {
+      const p = prepare(input);
+      return {
+        messages: p.messages,
+        route: p.route,
+        passage: p.passage,
+        templateName: p.template.name,
+        draftChars: input.text.length,
+        keySet: ctx.keyStore.get() !== null,
+      };
+    },
+
+    ask(input: AskInput): AskStarted {
+      const p = prepare(input);
+      const apiKey = ctx.keyStore.get();
+      if (!apiKey) throw new AmiFailure(NO_KEY);
+      if (p.draft.trashedAt) fail('validation', 'This draft is in the trash. Restore it before asking about it.');
+      if (input.previousId && !store.consultations.consultation(input.previousId)) fail('not_found', 'The earlier consultation no longer exists.');
+      const consultation = store.transaction(() => {
+        // The text the author has in the editor is theirs: save it, and pin the revision the model is shown.
+        if (p.draft.text !== input.text) store.drafts.saveText(p.draft.id, input.text, ctx.now().toISOString());
+        const revisionId = drafts.recordRevision(p.draft.id, input.text, 'consultation');
+        const id = ctx.newId();
+        store.consultations.insertConsultation({
+          id,
+          draftId: p.draft.id,
+          revisionId,
+          ...p.passage,
+          kind: input.kind,
+          templateId: p.template.id,
+          templateName: p.template.name,
+          question: input.question,
+          language: p.language,
+          ...p.route,
+          draftHash: sha256(input.text),
+          createdAt: ctx.now().toISOString(),
+          previousId: input.previousId ?? null,
+        });
+        return store.consultations.consultation(id)!;
+      });
+      return startTurn(consultation, input.question, p.messages, apiKey);
+    },
+
+    followUp(input: { consultationId: string; question: string; model?: string }): AskStarted {
+      const consultation = store.consultations.consultation(input.consultationId) ?? fail('not_found', 'This consultation no longer exists.');
+      if (input.model && input.model !== consultation.route.requestedModel) {
+        fail('validation', 'A follow-up continues the conversation with the same model. To consult another model, ask a new question.');
+      }
+      const thread = store.consultations.repliesOfConsultation(consultation.id);
+      const last = thread[thread.length - 1] ?? fail('not_found', 'This consultation has no reply to follow up on.');
+      if (last.status === 'streaming') fail('validation', 'Wait for the current reply to finish (or cancel it) before asking a follow-up.');
+      const apiKey = ctx.keyStore.get();
+      if (!apiKey) throw new AmiFailure(NO_KEY);
+      const messages = buildFollowUpMessages(last.requestMessages, last.text, input.question);
+      return startTurn(consultation, input.question, messages, apiKey);
+    },
+
+    cancel(replyId: string): { cancelled: boolean } {
+      const controller = active.get(replyId);
+      if (!controller) return { cancelled: false };
+      controller.abort();
+      return { cancelled: true };
+    },
+
+    /** Resolves when every reply under way has been stored. */
+    async settle(): Promise<void> {
+      while (running.size) await Promise.allSettled([...running]);
+    },
+
+    /** On quit: stops every stream and keeps what arrived, marked interrupted. */
+    stopAll(): void {
+      for (const controller of active.values()) controller.abort();
+    },
+  };
+}
+
+export type ConsultationsService = ReturnType<typeof consultationsService>;

@@ -1,0 +1,131 @@
+// Composition of the use cases behind the contract. Electron's main process and browser mode both build Ami
+// through this one function, so they serve the renderer identically.
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import type { AmiEvent, ExportFile } from '../../shared/domain.js';
+import { openStore } from '../db/store.js';
+import { createDispatcher, type Dispatch, type Handlers } from '../ipc/dispatch.js';
+import type { LlmClient } from '../llm/llm-client.js';
+import { fail } from './ami-error.js';
+import { citationsService } from './citations-service.js';
+import { consultationsService } from './consultations-service.js';
+import { draftsService } from './drafts-service.js';
+import { exportService } from './export-service.js';
+import type { KeyStore } from './key-store.js';
+import { newId, type ServiceContext } from './service-context.js';
+import { settingsService } from './settings-service.js';
+import { welcomeDraft } from '../../seeds/welcome-draft.js';
+
+export interface ServiceDeps {
+  dataDir: string;
+  mode: 'electron' | 'web';
+  version: string;
+  llm: LlmClient;
+  keyStore: KeyStore;
+  emit: (event: AmiEvent) => void;
+  log?: (line: string) => void;
+  env?: NodeJS.ProcessEnv;
+  now?: () => Date;
+  saveExport?: (file: ExportFile) => Promise<{ path: string } | null>;
+  openLink?: (url: string) => Promise<{ opened: boolean }>;
+}
+
+export interface Services {
+  dispatch: Dispatch;
+  handlers: Handlers;
+  /** Stops streams, waits briefly for their replies to be stored, then closes the database. */
+  shutdown(): Promise<void>;
+  /** Closes at once; replies still streaming are kept as interrupted. */
+  close(): void;
+}
+
+export const DATABASE_FILE = 'ami.sqlite';
+
+export function createServices(deps: ServiceDeps): Services {
+  mkdirSync(deps.dataDir, { recursive: true });
+  const store = openStore(join(deps.dataDir, DATABASE_FILE));
+  const log = deps.log ?? (() => {});
+  const ctx: ServiceContext = {
+    store,
+    llm: deps.llm,
+    keyStore: deps.keyStore,
+    emit: deps.emit,
+    now: deps.now ?? (() => new Date()),
+    newId,
+    env: deps.env ?? process.env,
+    log,
+  };
+
+  const drafts = draftsService(ctx);
+  const settings = settingsService(ctx);
+  const consultations = consultationsService(ctx, drafts, settings);
+  const citations = citationsService(ctx);
+  const exporter = exportService(ctx, drafts, citations, deps.version, deps.saveExport);
+
+  const markOrphans = () =>
+    store.consultations.markOrphansInterrupted(ctx.now().toISOString(), {
+      kind: 'cancelled',
+      message: 'Ami was closed while this reply was arriving. What arrived is kept and marked as incomplete.',
+    });
+
+  settings.seed();
+  const orphans = markOrphans();
+  if (orphans) log(`${orphans} reply(ies) left streaming by the last run were marked interrupted`);
+  if (store.drafts.list(false).length === 0 && store.drafts.list(true).length === 0) {
+    const welcome = welcomeDraft(ctx.env.LANG?.toLowerCase().startsWith('fr') ? 'fr' : 'en');
+    drafts.create(welcome.title, welcome.text);
+  }
+
+  const handlers: Handlers = {
+    'app:info': () => ({ mode: deps.mode, version: deps.version, dataDir: deps.dataDir }),
+    'drafts:list': ({ trashed }) => drafts.list(trashed),
+    'drafts:search': ({ query }) => drafts.search(query),
+    'drafts:create': ({ title, text }) => drafts.create(title, text),
+    'drafts:get': ({ id }) => drafts.get(id),
+    'drafts:save': ({ id, text }) => drafts.save(id, text),
+    'drafts:rename': ({ id, title }) => drafts.rename(id, title),
+    'drafts:trash': ({ id }) => drafts.trash(id),
+    'drafts:restore': ({ id }) => drafts.restore(id),
+    'drafts:revisions': ({ draftId }) => drafts.revisions(draftId),
+    'drafts:revision': ({ id }) => drafts.revision(id),
+    'consultations:preview': (input) => consultations.preview(input),
+    'consultations:ask': (input) => consultations.ask(input),
+    'consultations:followUp': (input) => consultations.followUp(input),
+    'consultations:cancel': ({ replyId }) => consultations.cancel(replyId),
+    'citations:list': ({ draftId }) => citations.list(draftId),
+    'citations:annotate': ({ replyId, note }) => citations.annotate(replyId, note),
+    'citations:setState': ({ replyId, state }) => citations.setState(replyId, state),
+    'anchors:save': ({ draftId, anchors }) => citations.saveAnchors(draftId, anchors),
+    'export:render': ({ draftId, format }) => exporter.render(draftId, format),
+    'export:save': ({ draftId, format }) => exporter.save(draftId, format),
+    'settings:get': () => settings.get(),
+    'settings:update': (patch) => settings.update(patch),
+    'settings:setKey': ({ key }) => settings.setKey(key),
+    'templates:list': () => settings.templates(),
+    'templates:save': (input) => settings.saveTemplate(input),
+    'templates:delete': ({ id }) => settings.deleteTemplate(id),
+    'models:list': () => settings.models(),
+    'links:open': ({ url }) =>
+      deps.openLink ? deps.openLink(url) : fail('unsupported', 'Links open in your browser directly in this mode.'),
+  };
+
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    consultations.stopAll();
+    if (store.db.open) markOrphans();
+    store.close();
+  };
+
+  return {
+    dispatch: createDispatcher(handlers, log),
+    handlers,
+    async shutdown() {
+      consultations.stopAll();
+      await Promise.race([consultations.settle(), new Promise((r) => setTimeout(r, 2000))]);
+      close();
+    },
+    close,
+  };
+}
