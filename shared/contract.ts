@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { LANGUAGES, REQUEST_KINDS } from './domain.js';
 import type {
+  BackupInfo,
   Citation,
   Draft,
   DraftSummary,
@@ -70,7 +71,8 @@ const out = <T>() => undefined as unknown as T;
 const none = z.object({}).strict().default({});
 
 export const contract = {
-  'app:info': { input: none, output: out<{ mode: 'electron' | 'web'; version: string; dataDir: string }>() },
+  /** notices: what happened while opening the data (a damaged database set aside, a backup restored). */
+  'app:info': { input: none, output: out<{ mode: 'electron' | 'web'; version: string; dataDir: string; notices: string[] }>() },
 
   'drafts:list': { input: z.object({ trashed: z.boolean().default(false) }).strict(), output: out<DraftSummary[]>() },
   'drafts:search': { input: z.object({ query: z.string().trim().min(1).max(500) }).strict(), output: out<SearchHit[]>() },
@@ -154,6 +156,14 @@ export const contract = {
     output: out<Template>(),
   },
   'templates:delete': { input: z.object({ id }).strict(), output: out<void>() },
+
+  'backups:list': { input: none, output: out<BackupInfo[]>() },
+  'backups:create': { input: none, output: out<BackupInfo>() },
+  /** Restoring replaces the database, so it happens at the next start; the current one is kept aside. */
+  'backups:restore': {
+    input: z.object({ file: z.string().regex(/^ami-\d{8}T\d{9}Z\.sqlite$/) }).strict(),
+    output: out<{ restartRequired: true }>(),
+  },
 
   'models:list': { input: none, output: out<ModelInfo[]>() },
   /** Opens an https: link from a reply in the system browser, after the author confirmed. */

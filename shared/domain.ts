@@ -203,6 +203,12 @@ export interface SearchHit {
   snippet: string; // plain text; matches are delimited by \u0002 … \u0003 markers for the UI to highlight
 }
 
+export interface BackupInfo {
+  file: string; // name inside the backups folder
+  createdAt: string; // ISO 8601
+  bytes: number;
+}
+
 export interface ExportFile {
   filename: string;
   mime: string;

@@ -3,7 +3,9 @@
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { AmiEvent, ExportFile } from '../../shared/domain.js';
-import { openStore } from '../db/store.js';
+import { writeFileSync } from 'node:fs';
+import { createBackup, isBackupDue, listBackups } from '../db/backups.js';
+import { openStoreSafely, RESTORE_REQUEST_FILE } from '../db/open-store-safely.js';
 import { createDispatcher, type Dispatch, type Handlers } from '../ipc/dispatch.js';
 import type { LlmClient } from '../llm/llm-client.js';
 import { fail } from './ami-error.js';
@@ -43,14 +45,17 @@ export const DATABASE_FILE = 'ami.sqlite';
 
 export function createServices(deps: ServiceDeps): Services {
   mkdirSync(deps.dataDir, { recursive: true });
-  const store = openStore(join(deps.dataDir, DATABASE_FILE));
+  const now = deps.now ?? (() => new Date());
+  const backupsDir = join(deps.dataDir, 'backups');
+  const { store, notices } = openStoreSafely(deps.dataDir, join(deps.dataDir, DATABASE_FILE), backupsDir, now());
   const log = deps.log ?? (() => {});
+  for (const notice of notices) log(notice);
   const ctx: ServiceContext = {
     store,
     llm: deps.llm,
     keyStore: deps.keyStore,
     emit: deps.emit,
-    now: deps.now ?? (() => new Date()),
+    now,
     newId,
     env: deps.env ?? process.env,
     log,
@@ -76,8 +81,20 @@ export function createServices(deps: ServiceDeps): Services {
     drafts.create(welcome.title, welcome.text);
   }
 
+  // A backup every 15 minutes while Ami runs (and one at start when due); never a copy of the live file.
+  let backingUp: Promise<unknown> | null = null;
+  const backupIfDue = () => {
+    if (backingUp || !store.db.open || !isBackupDue(backupsDir, now())) return;
+    backingUp = createBackup(store.db, backupsDir, now())
+      .catch((err: unknown) => log(`backup failed: ${err instanceof Error ? err.message : String(err)}`))
+      .finally(() => (backingUp = null));
+  };
+  backupIfDue();
+  const backupTimer = setInterval(backupIfDue, 60_000);
+  backupTimer.unref();
+
   const handlers: Handlers = {
-    'app:info': () => ({ mode: deps.mode, version: deps.version, dataDir: deps.dataDir }),
+    'app:info': () => ({ mode: deps.mode, version: deps.version, dataDir: deps.dataDir, notices }),
     'drafts:list': ({ trashed }) => drafts.list(trashed),
     'drafts:search': ({ query }) => drafts.search(query),
     'drafts:create': ({ title, text }) => drafts.create(title, text),
@@ -104,6 +121,16 @@ export function createServices(deps: ServiceDeps): Services {
     'templates:list': () => settings.templates(),
     'templates:save': (input) => settings.saveTemplate(input),
     'templates:delete': ({ id }) => settings.deleteTemplate(id),
+    'backups:list': () => listBackups(backupsDir),
+    'backups:create': async () => {
+      await backingUp;
+      return createBackup(store.db, backupsDir, now());
+    },
+    'backups:restore': ({ file }) => {
+      if (!listBackups(backupsDir).some((b) => b.file === file)) fail('not_found', 'This backup no longer exists.');
+      writeFileSync(join(deps.dataDir, RESTORE_REQUEST_FILE), JSON.stringify({ file }));
+      return { restartRequired: true as const };
+    },
     'models:list': () => settings.models(),
     'links:open': ({ url }) =>
       deps.openLink ? deps.openLink(url) : fail('unsupported', 'Links open in your browser directly in this mode.'),
@@ -113,6 +140,7 @@ export function createServices(deps: ServiceDeps): Services {
   const close = () => {
     if (closed) return;
     closed = true;
+    clearInterval(backupTimer);
     consultations.stopAll();
     if (store.db.open) markOrphans();
     store.close();
@@ -123,6 +151,7 @@ export function createServices(deps: ServiceDeps): Services {
     handlers,
     async shutdown() {
       consultations.stopAll();
+      await backingUp;
       await Promise.race([consultations.settle(), new Promise((r) => setTimeout(r, 2000))]);
       close();
     },
