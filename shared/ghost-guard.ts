@@ -3,7 +3,7 @@
 // seeds of one reply that follow each other in both texts are chained into a span, which is flagged when it is
 // long enough and mostly made of shared wording. Lines quoted as Markdown blockquotes are the author's explicit
 // quotations and are not flagged.
-import { hashWord, tokenize, type WordToken } from './ghost-words.js';
+import { scanWords, type WordScan } from './ghost-words.js';
 
 export const SEED_WORDS = 3;
 /** A span must cover at least this many draft words... */
@@ -38,7 +38,7 @@ const seedKey = (a: number, b: number, c: number) => (Math.imul(a, 0x9e3779b1) ^
 /** Trigram index of every stored reply; replies can be added as they arrive. */
 export class ReplyIndex {
   readonly replies: GuardReply[] = [];
-  private readonly tokens: WordToken[][] = [];
+  private readonly words: Uint32Array[] = []; // word hashes of each reply
   // key → positions packed as replyIndex * 2^20 + wordPosition (replies up to a million words).
   private readonly seeds = new Map<number, number[]>();
 
@@ -52,10 +52,10 @@ export class ReplyIndex {
 
   add(reply: GuardReply): void {
     const r = this.replies.length;
-    const words = tokenize(reply.text);
+    const scan = scanWords(reply.text);
+    const h = scan.hash.slice(0, scan.count);
     this.replies.push(reply);
-    this.tokens.push(words);
-    const h = words.map((w) => hashWord(w.norm));
+    this.words.push(h);
     for (let j = 0; j + SEED_WORDS <= h.length; j++) {
       const key = seedKey(h[j]!, h[j + 1]!, h[j + 2]!);
       const list = this.seeds.get(key);
@@ -64,14 +64,14 @@ export class ReplyIndex {
     }
   }
 
-  /** Reply positions whose trigram equals the draft's at i (verified word by word: hashes may collide). */
-  hits(draft: WordToken[], hashes: number[], i: number): number[] {
-    const list = this.seeds.get(seedKey(hashes[i]!, hashes[i + 1]!, hashes[i + 2]!));
+  /** Reply positions whose three words equal the draft's at i (all three word hashes compared, not just the key). */
+  hits(draft: Uint32Array, i: number): number[] {
+    const list = this.seeds.get(seedKey(draft[i]!, draft[i + 1]!, draft[i + 2]!));
     if (!list || list.length > MAX_SEED_HITS) return [];
     return list.filter((packed) => {
-      const words = this.tokens[Math.floor(packed / 1_048_576)]!;
+      const words = this.words[Math.floor(packed / 1_048_576)]!;
       const j = packed % 1_048_576;
-      return words[j]!.norm === draft[i]!.norm && words[j + 1]!.norm === draft[i + 1]!.norm && words[j + 2]!.norm === draft[i + 2]!.norm;
+      return words[j] === draft[i] && words[j + 1] === draft[i + 1] && words[j + 2] === draft[i + 2];
     });
   }
 }
@@ -89,9 +89,10 @@ interface Chain {
 /** Words of lines that are Markdown blockquotes (the author's attributed quotations) are skipped. */
 function quotedRanges(text: string, from: number, to: number): [number, number][] {
   const out: [number, number][] = [];
+  if (text.indexOf('>', from) === -1) return out;
+  const slice = text.slice(from, to);
   const re = /^[ \t]{0,3}>.*$/gm;
-  re.lastIndex = from;
-  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) out.push([m.index, m.index + m[0].length]);
+  for (let m = re.exec(slice); m; m = re.exec(slice)) out.push([from + m.index, from + m.index + m[0].length]);
   return out;
 }
 
@@ -104,12 +105,18 @@ export function findGhostSpans(text: string, index: ReplyIndex, range?: { from: 
   const from = range?.from ?? 0;
   const to = range?.to ?? text.length;
   const quoted = quotedRanges(text, from, to);
-  let q = 0;
-  const words = tokenize(text, from, to).filter((w) => {
-    while (q < quoted.length && quoted[q]![1] < w.from) q++;
-    return !(q < quoted.length && quoted[q]![0] <= w.from && w.to <= quoted[q]![1]);
-  });
-  const hashes = words.map((w) => hashWord(w.norm));
+  const scan: WordScan = scanWords(text, from, to);
+  // Keep the words outside quotation lines: their offsets and hashes, compacted in place.
+  let n = 0;
+  for (let k = 0, q = 0; k < scan.count; k++) {
+    while (q < quoted.length && quoted[q]![1] < scan.from[k]!) q++;
+    if (q < quoted.length && quoted[q]![0] <= scan.from[k]! && scan.to[k]! <= quoted[q]![1]) continue;
+    scan.from[n] = scan.from[k]!;
+    scan.to[n] = scan.to[k]!;
+    scan.hash[n] = scan.hash[k]!;
+    n++;
+  }
+  const hashes = scan.hash.subarray(0, n);
   const found: GhostSpan[] = [];
   const open = new Map<number, Chain>();
 
@@ -119,8 +126,8 @@ export function findGhostSpans(text: string, index: ReplyIndex, range?: { from: 
     if (count >= MIN_SPAN_WORDS && c.shared / count >= MIN_SHARED_RATIO) {
       const reply = index.replies[c.reply]!;
       found.push({
-        from: words[c.startI]!.from,
-        to: words[end - 1]!.to,
+        from: scan.from[c.startI]!,
+        to: scan.to[end - 1]!,
         replyId: reply.id,
         citationNumber: reply.citationNumber,
         words: count,
@@ -130,7 +137,7 @@ export function findGhostSpans(text: string, index: ReplyIndex, range?: { from: 
     }
   };
 
-  for (let i = 0; i + SEED_WORDS <= words.length; i++) {
+  for (let i = 0; i + SEED_WORDS <= n; i++) {
     for (const [r, c] of open) {
       if (i - c.lastI > MAX_GAP) {
         close(c);
@@ -138,7 +145,7 @@ export function findGhostSpans(text: string, index: ReplyIndex, range?: { from: 
       }
     }
     const byReply = new Map<number, number[]>();
-    for (const packed of index.hits(words, hashes, i)) {
+    for (const packed of index.hits(hashes, i)) {
       const r = Math.floor(packed / 1_048_576);
       const list = byReply.get(r);
       if (list) list.push(packed % 1_048_576);
