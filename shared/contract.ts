@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { LANGUAGES, REQUEST_KINDS } from './domain.js';
 import type {
   BackupInfo,
+  GuardReplyInfo,
+  GuardReport,
   Citation,
   Draft,
   DraftSummary,
@@ -68,6 +70,11 @@ export interface AskStarted {
 }
 
 const out = <T>() => undefined as unknown as T;
+export const EXPORT_FORMATS = ['markdown', 'html', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+const exportInput = z
+  .object({ draftId: id, format: z.enum(EXPORT_FORMATS), acknowledgeModelWording: z.boolean().default(false) })
+  .strict();
 const none = z.object({}).strict().default({});
 
 export const contract = {
@@ -118,15 +125,19 @@ export const contract = {
     output: out<void>(),
   },
 
-  'export:render': {
-    input: z.object({ draftId: id, format: z.enum(['markdown', 'html']) }).strict(),
-    output: out<ExportFile>(),
-  },
+  /**
+   * markdown and html: the draft verbatim plus the appendix; json: the provenance record (every citation's record,
+   * the statement's facts, the guard's result, hashes). When the draft holds unquoted model wording, export fails
+   * with 'needs_confirmation' unless acknowledgeModelWording is true; the statement then lists those spans.
+   */
+  'export:render': { input: exportInput, output: out<ExportFile>() },
   /** Electron only: asks where to save with the native dialog. null when the author cancelled the dialog. */
-  'export:save': {
-    input: z.object({ draftId: id, format: z.enum(['markdown', 'html']) }).strict(),
-    output: out<{ path: string } | null>(),
-  },
+  'export:save': { input: exportInput, output: out<{ path: string } | null>() },
+
+  /** Checks the draft (as stored, or the given text) against every stored reply. */
+  'guard:check': { input: z.object({ draftId: id, text: draftText.optional() }).strict(), output: out<GuardReport>() },
+  /** Every stored reply's text, for the editor's incremental check and paste guard. */
+  'guard:replies': { input: none, output: out<GuardReplyInfo[]>() },
 
   'settings:get': { input: none, output: out<Settings>() },
   'settings:update': {

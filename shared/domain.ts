@@ -155,6 +155,7 @@ export type ErrorKind =
   | 'not_found'
   | 'storage' // SQLite or file system
   | 'unsupported' // not available in this mode
+  | 'needs_confirmation' // the author must confirm first (e.g. exporting a draft that holds unquoted model wording)
   | 'internal';
 
 /** An error as a value: crosses IPC intact (a thrown Error keeps only its message). */
@@ -201,6 +202,33 @@ export interface SearchHit {
   where: 'draft' | 'reply';
   replyId: string | null;
   snippet: string; // plain text; matches are delimited by \u0002 … \u0003 markers for the UI to highlight
+}
+
+/** A span of a draft that reproduces the wording of a stored reply without being quoted. */
+export interface GuardSpan {
+  from: number;
+  to: number;
+  replyId: string;
+  /** The draft the reply belongs to, and its citation number there. */
+  replyDraftId: string;
+  citationNumber: number;
+  servedModel: string | null;
+  words: number;
+  verbatim: boolean;
+}
+
+export interface GuardReport {
+  clean: boolean;
+  spans: GuardSpan[];
+}
+
+/** A stored reply as the in-editor guard needs it. */
+export interface GuardReplyInfo {
+  id: string;
+  draftId: string;
+  citationNumber: number;
+  servedModel: string | null;
+  text: string;
 }
 
 export interface BackupInfo {

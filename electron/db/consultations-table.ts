@@ -5,6 +5,7 @@ import type {
   ChatMessage,
   CitationState,
   Consultation,
+  GuardReplyInfo,
   Language,
   Reply,
   ReplyStatus,
@@ -145,6 +146,12 @@ export function consultationsTable(db: Db) {
       latency_ms = @latencyMs, completed_at = @completedAt, status = @status, error = @error
     WHERE id = @id AND status = 'streaming'`);
   const orphaned = db.prepare(`UPDATE replies SET status = 'interrupted', completed_at = @at, error = @error WHERE status = 'streaming'`);
+  const guardReplies = db.prepare<[], { id: string; draft_id: string; citation_number: number; served_model: string | null; text: string }>(
+    "SELECT id, draft_id, citation_number, served_model, text FROM replies WHERE text <> '' ORDER BY rowid",
+  );
+  const replyStamp = db.prepare<[], { stamp: string }>(
+    "SELECT count(*) || ':' || coalesce(max(completed_at), '') || ':' || coalesce(sum(length(text)), 0) AS stamp FROM replies",
+  );
   const annotate = db.prepare('UPDATE replies SET note = ? WHERE id = ?');
   const setState = db.prepare('UPDATE replies SET state = ? WHERE id = ?');
   const saveAnchor = db.prepare(
@@ -193,6 +200,14 @@ export function consultationsTable(db: Db) {
     /** At start-up: replies still 'streaming' were cut by a crash or a quit. */
     markOrphansInterrupted(at: string, error: AmiError): number {
       return orphaned.run({ at, error: JSON.stringify(error) }).changes;
+    },
+    /** Every reply that has text, from every draft: what the ghost-text guard compares drafts against. */
+    guardReplies(): GuardReplyInfo[] {
+      return guardReplies.all().map((r) => ({ id: r.id, draftId: r.draft_id, citationNumber: r.citation_number, servedModel: r.served_model, text: r.text }));
+    },
+    /** Changes whenever a reply is added or its text grows: tells the guard when to re-index. */
+    replyStamp(): string {
+      return replyStamp.get()!.stamp;
     },
     annotate(replyId: string, note: string): boolean {
       return annotate.run(note, replyId).changes === 1;

@@ -13,6 +13,7 @@ import { citationsService } from './citations-service.js';
 import { consultationsService } from './consultations-service.js';
 import { draftsService } from './drafts-service.js';
 import { exportService } from './export-service.js';
+import { guardService } from './guard-service.js';
 import type { KeyStore } from './key-store.js';
 import { newId, type ServiceContext } from './service-context.js';
 import { settingsService } from './settings-service.js';
@@ -65,7 +66,8 @@ export function createServices(deps: ServiceDeps): Services {
   const settings = settingsService(ctx);
   const consultations = consultationsService(ctx, drafts, settings);
   const citations = citationsService(ctx);
-  const exporter = exportService(ctx, drafts, citations, deps.version, deps.saveExport);
+  const guard = guardService(ctx);
+  const exporter = exportService(ctx, drafts, citations, guard, deps.version, deps.saveExport);
 
   const markOrphans = () =>
     store.consultations.markOrphansInterrupted(ctx.now().toISOString(), {
@@ -113,8 +115,10 @@ export function createServices(deps: ServiceDeps): Services {
     'citations:annotate': ({ replyId, note }) => citations.annotate(replyId, note),
     'citations:setState': ({ replyId, state }) => citations.setState(replyId, state),
     'anchors:save': ({ draftId, anchors }) => citations.saveAnchors(draftId, anchors),
-    'export:render': ({ draftId, format }) => exporter.render(draftId, format),
-    'export:save': ({ draftId, format }) => exporter.save(draftId, format),
+    'export:render': ({ draftId, format, acknowledgeModelWording }) => exporter.render(draftId, format, acknowledgeModelWording),
+    'export:save': ({ draftId, format, acknowledgeModelWording }) => exporter.save(draftId, format, acknowledgeModelWording),
+    'guard:check': ({ draftId, text }) => guard.check(text ?? drafts.get(draftId).text),
+    'guard:replies': () => guard.replies(),
     'settings:get': () => settings.get(),
     'settings:update': (patch) => settings.update(patch),
     'settings:setKey': ({ key }) => settings.setKey(key),
