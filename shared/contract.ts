@@ -176,6 +176,14 @@ export const contract = {
     output: out<{ restartRequired: true }>(),
   },
 
+  /** Everything, as a plain folder of Markdown + JSON. Electron asks for the folder; browser mode writes under the data folder. */
+  'archive:export': { input: none, output: out<{ path: string; drafts: number } | null>() },
+  /** Reads such a folder back. Drafts already in Ami are left as they are. path is required in browser mode. */
+  'archive:import': {
+    input: z.object({ path: z.string().min(1).max(4096).optional() }).strict(),
+    output: out<{ imported: number; skipped: number; notes: string[] } | null>(),
+  },
+
   'models:list': { input: none, output: out<ModelInfo[]>() },
   /** Opens an https: link from a reply in the system browser, after the author confirmed. */
   'links:open': { input: z.object({ url: z.string().url().max(4000) }).strict(), output: out<{ opened: boolean }>() },

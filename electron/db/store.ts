@@ -1,4 +1,5 @@
 // The store: one connection and the per-table query modules. Services receive this, never raw SQL.
+import { archiveTable } from './archive-table.js';
 import { consultationsTable } from './consultations-table.js';
 import { draftsTable } from './drafts-table.js';
 import { openDatabase, type Db } from './open-database.js';
@@ -12,6 +13,7 @@ export function createStore(db: Db) {
     consultations: consultationsTable(db),
     settings: settingsTable(db),
     search: searchTable(db),
+    archive: archiveTable(db),
     /** Runs fn in one transaction: all of it commits or none of it. */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();

@@ -14,6 +14,7 @@ import { consultationsService } from './consultations-service.js';
 import { draftsService } from './drafts-service.js';
 import { exportService } from './export-service.js';
 import { guardService } from './guard-service.js';
+import { archiveService } from './archive-service.js';
 import type { KeyStore } from './key-store.js';
 import { newId, type ServiceContext } from './service-context.js';
 import { settingsService } from './settings-service.js';
@@ -31,6 +32,8 @@ export interface ServiceDeps {
   now?: () => Date;
   saveExport?: (file: ExportFile) => Promise<{ path: string } | null>;
   openLink?: (url: string) => Promise<{ opened: boolean }>;
+  /** Electron: the native folder picker. null when the author cancelled. */
+  chooseFolder?: (purpose: 'export' | 'import') => Promise<string | null>;
 }
 
 export interface Services {
@@ -67,6 +70,7 @@ export function createServices(deps: ServiceDeps): Services {
   const consultations = consultationsService(ctx, drafts, settings);
   const citations = citationsService(ctx);
   const guard = guardService(ctx);
+  const archive = archiveService(ctx, deps.version);
   const exporter = exportService(ctx, drafts, citations, guard, deps.version, deps.saveExport);
 
   const markOrphans = () =>
@@ -134,6 +138,15 @@ export function createServices(deps: ServiceDeps): Services {
       if (!listBackups(backupsDir).some((b) => b.file === file)) fail('not_found', 'This backup no longer exists.');
       writeFileSync(join(deps.dataDir, RESTORE_REQUEST_FILE), JSON.stringify({ file }));
       return { restartRequired: true as const };
+    },
+    'archive:export': async () => {
+      const stamp = now().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
+      const dir = deps.chooseFolder ? await deps.chooseFolder('export') : join(deps.dataDir, 'exports', `ami-archive-${stamp}`);
+      return dir ? archive.exportAll(deps.chooseFolder ? join(dir, `ami-archive-${stamp}`) : dir) : null;
+    },
+    'archive:import': async ({ path }) => {
+      const dir = path ?? (deps.chooseFolder ? await deps.chooseFolder('import') : fail('validation', 'Give the folder of the archive to import.'));
+      return dir ? archive.importAll(dir) : null;
     },
     'models:list': () => settings.models(),
     'links:open': ({ url }) =>
