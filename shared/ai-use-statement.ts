@@ -1,0 +1,155 @@
+// The AI-use statement closing an export: how models were consulted for this draft, which models answered, and
+// whether model text is in the draft. Facts first, then sentences built only from those facts.
+import { REQUEST_KINDS, type Consultation, type Language, type Reply, type RequestKind } from './domain.js';
+import { formatUtc, kindName, type DraftGuard } from './export-input.js';
+import { frenchTypography } from './language.js';
+
+export interface AiUseInput {
+  consultations: Consultation[];
+  replies: Reply[];
+  draftSha256: string;
+  guard?: DraftGuard;
+  language: Language;
+}
+
+export interface AiUseFacts {
+  consultations: number;
+  /** Replies of every turn, follow-ups included. */
+  replies: number;
+  /** Consultations per request kind, built-in kinds first in their usual order. */
+  kinds: { kind: RequestKind; count: number }[];
+  /** Replies per served model (null: the provider did not say), most used first. */
+  models: { model: string | null; count: number }[];
+  /** Replies that are not complete: cut off, failed or still arriving. */
+  incompleteReplies: number;
+  firstAt: string | null;
+  lastAt: string | null;
+  draftSha256: string;
+  /** What the check of the draft found; null when no check was run. */
+  modelTextInDraft: { clean: boolean; spans: number; citationNumbers: number[] } | null;
+}
+
+
+function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
+  const seen = new Map<string, T>();
+  for (const item of items) if (!seen.has(key(item))) seen.set(key(item), item);
+  return [...seen.values()];
+}
+
+export function aiUseFacts(input: AiUseInput): AiUseFacts {
+  const consultations = uniqueBy(input.consultations, (c) => c.id);
+  const replies = uniqueBy(input.replies, (r) => r.id);
+  const kinds = [...REQUEST_KINDS, 'custom' as const]
+    .map((kind) => ({ kind, count: consultations.filter((c) => c.kind === kind).length }))
+    .filter((k) => k.count > 0);
+  const byModel = new Map<string | null, number>();
+  for (const r of replies) byModel.set(r.servedModel, (byModel.get(r.servedModel) ?? 0) + 1);
+  const models = [...byModel]
+    .map(([model, count]) => ({ model, count }))
+    .sort((a, b) => b.count - a.count || (a.model ?? '\uffff').localeCompare(b.model ?? '\uffff'));
+  const times = [...consultations.map((c) => c.createdAt), ...replies.map((r) => r.startedAt)]
+    .map((iso) => ({ iso, ms: Date.parse(iso) }))
+    .filter((t) => !Number.isNaN(t.ms))
+    .sort((a, b) => a.ms - b.ms);
+  const guard = input.guard;
+  return {
+    consultations: consultations.length,
+    replies: replies.length,
+    kinds,
+    models,
+    incompleteReplies: replies.filter((r) => r.status !== 'complete').length,
+    firstAt: times[0]?.iso ?? null,
+    lastAt: times[times.length - 1]?.iso ?? null,
+    draftSha256: input.draftSha256,
+    modelTextInDraft: guard
+      ? { clean: guard.clean, spans: guard.spans.length, citationNumbers: [...new Set(guard.spans.map((s) => s.citationNumber))].sort((a, b) => a - b) }
+      : null,
+  };
+}
+
+/** How to write a model id, a hash: Markdown code for the Markdown statement, as is for plain text. */
+type Code = (s: string) => string;
+
+/** A one-line inline code span that no backtick in s can close early. */
+export function markdownCode(s: string): string {
+  const line = s.replace(/\s+/g, ' ').trim();
+  const longest = Math.max(0, ...[...line.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = line.startsWith('`') || line.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${line}${pad}${fence}`;
+}
+
+const plainCode: Code = (s) => s.replace(/\s+/g, ' ').trim();
+
+function list(items: string[], language: Language): string {
+  if (items.length <= 1) return items.join('');
+  const and = language === 'fr' ? ' et ' : ' and ';
+  return `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`;
+}
+
+function paragraphs(f: AiUseFacts, language: Language, code: Code): string[] {
+  const fr = language === 'fr';
+  const s = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  // Model ids come from the provider: held out of the French typography so that they stay exactly as served.
+  const held: string[] = [];
+  const hold = (value: string) => `\u0001${held.push(code(value)) - 1}\u0001`;
+  const out: string[] = [];
+
+  if (f.consultations === 0) {
+    out.push(fr ? 'Aucun modèle de langue n’a été consulté avec Ami pendant l’écriture de ce texte.' : 'No language model was consulted through Ami while this draft was written.');
+  } else {
+    const kinds = f.kinds.map((k) => `${kindName(k.kind, language)} ${k.count}`).join(', ');
+    const first = f.firstAt ? formatUtc(f.firstAt, false) : null;
+    const last = f.lastAt ? formatUtc(f.lastAt, false) : null;
+    const when = !first || !last ? '' : first === last ? (fr ? `, le ${first}` : `, on ${first}`) : fr ? `, entre le ${first} et le ${last}` : `, between ${first} and ${last}`;
+    const models = f.models.map((m) => `${m.model === null ? (fr ? 'un modèle non identifié' : 'an unidentified model') : hold(m.model)} (${m.count})`);
+    out.push(
+      fr
+        ? `Pendant l’écriture de ce texte, des modèles de langue ont été consultés ${s(f.consultations, 'fois', 'fois')} avec Ami (${kinds})${when}, pour ${s(f.replies, 'réponse', 'réponses')} en tout, questions de suivi comprises.` +
+            (models.length ? ` Les réponses ont été fournies par : ${list(models, language)}.` : '')
+        : `While this draft was written, language models were consulted ${s(f.consultations, 'time', 'times')} through Ami (${kinds})${when}, for ${s(f.replies, 'reply', 'replies')} in all, follow-up questions included.` +
+            (models.length ? ` The replies were served by ${list(models, language)}.` : ''),
+    );
+    if (f.incompleteReplies > 0) {
+      const n = f.incompleteReplies;
+      out[out.length - 1] += fr
+        ? n === 1
+          ? ' Une de ces réponses est incomplète (interrompue ou en échec) et signalée comme telle.'
+          : ` ${n} de ces réponses sont incomplètes (interrompues ou en échec) et signalées comme telles.`
+        : n === 1
+          ? ' One of these replies is incomplete (cut off or failed) and marked as such.'
+          : ` ${n} of these replies are incomplete (cut off or failed) and marked as such.`;
+    }
+  }
+
+  const check = f.modelTextInDraft;
+  if (!check || (check.clean && check.spans === 0)) {
+    out.push(
+      fr
+        ? 'Ami n’insère jamais de texte d’un modèle dans le brouillon : les réponses n’y figurent pas et ne sont reproduites ici que comme citations.'
+        : 'Ami never inserts model text into the draft: the replies are not part of it and are reproduced here only as citations.',
+    );
+  } else if (check.spans > 0) {
+    const numbers = list(check.citationNumbers.map(String), language);
+    out.push(
+      fr
+        ? `La vérification d’Ami a trouvé dans le brouillon ${s(check.spans, 'passage qui reprend', 'passages qui reprennent')} le texte de réponses de modèles (${check.citationNumbers.length === 1 ? 'citation' : 'citations'} ${numbers}).`
+        : `Ami’s check found ${s(check.spans, 'passage', 'passages')} of the draft that ${check.spans === 1 ? 'reproduces' : 'reproduce'} text from model replies (${check.citationNumbers.length === 1 ? 'citation' : 'citations'} ${numbers}).`,
+    );
+  } else {
+    out.push(fr ? 'La vérification d’Ami n’a pas pu confirmer que le brouillon ne contient aucun texte de modèle.' : 'Ami’s check could not confirm that the draft contains no model text.');
+  }
+
+  out.push(fr ? `Empreinte SHA-256 du texte du brouillon : ${hold(f.draftSha256)}.` : `SHA-256 of the draft text: ${hold(f.draftSha256)}.`);
+  return (fr ? out.map(frenchTypography) : out).map((p) => p.replace(/\u0001(\d+)\u0001/g, (_, i: string) => held[Number(i)]!));
+}
+
+/** The statement as Markdown paragraphs (text) and as plain paragraphs (plain, for HTML), with the facts behind it. */
+export function aiUseStatement(input: AiUseInput): { text: string; plain: string; facts: AiUseFacts } {
+  const facts = aiUseFacts(input);
+  return {
+    text: paragraphs(facts, input.language, markdownCode).join('\n\n'),
+    plain: paragraphs(facts, input.language, plainCode).join('\n\n'),
+    facts,
+  };
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { aiUseStatement, markdownCode } from '../../shared/ai-use-statement.js';
+import { consultation, reply } from './export-fixtures.js';
+
+const c1 = consultation('c1', { kind: 'clarity', createdAt: '2026-03-01T09:00:00.000Z' });
+const c2 = consultation('c2', { kind: 'proofread', createdAt: '2026-03-02T10:00:00.000Z' });
+const c3 = consultation('c3', { kind: 'clarity', createdAt: '2026-03-04T17:40:00.000Z' });
+const replies = [
+  reply('r1', 'c1', 1, { startedAt: '2026-03-01T09:00:01.000Z' }),
+  reply('r2', 'c1', 2, { turn: 1, startedAt: '2026-03-01T09:05:00.000Z', servedModel: 'openai/gpt-5' }),
+  reply('r3', 'c2', 3, { startedAt: '2026-03-02T10:00:01.000Z', status: 'interrupted' }),
+  reply('r4', 'c3', 4, { startedAt: '2026-03-04T17:40:02.000Z', servedModel: null, state: 'dismissed' }),
+];
+const base = { consultations: [c1, c2, c3, c1], replies, draftSha256: 'ab'.repeat(32), language: 'en' as const };
+
+describe('aiUseStatement', () => {
+  it('counts consultations by kind, replies by served model, incomplete replies and the date range', () => {
+    const { facts } = aiUseStatement(base);
+    expect(facts.consultations).toBe(3);
+    expect(facts.replies).toBe(4);
+    expect(facts.kinds).toEqual([
+      { kind: 'clarity', count: 2 },
+      { kind: 'proofread', count: 1 },
+    ]);
+    expect(facts.models).toEqual([
+      { model: 'anthropic/claude-4.5-sonnet-20250929', count: 2 },
+      { model: 'openai/gpt-5', count: 1 },
+      { model: null, count: 1 },
+    ]);
+    expect(facts.incompleteReplies).toBe(1);
+    expect(facts.firstAt).toBe('2026-03-01T09:00:00.000Z');
+    expect(facts.lastAt).toBe('2026-03-04T17:40:02.000Z');
+    expect(facts.modelTextInDraft).toBeNull();
+  });
+
+  it('says it in English with the models in code and the never-inserted sentence when there is no check', () => {
+    const { text, plain } = aiUseStatement(base);
+    expect(text).toContain('consulted 3 times through Ami (clarity 2, proofreading 1), between 2026-03-01 09:00 UTC and 2026-03-04 17:40 UTC, for 4 replies in all');
+    expect(text).toContain('served by `anthropic/claude-4.5-sonnet-20250929` (2), `openai/gpt-5` (1) and an unidentified model (1).');
+    expect(text).toContain('One of these replies is incomplete');
+    expect(text).toContain('Ami never inserts model text into the draft');
+    expect(text).toContain(`SHA-256 of the draft text: \`${'ab'.repeat(32)}\`.`);
+    expect(plain).toContain('served by anthropic/claude-4.5-sonnet-20250929 (2), openai/gpt-5 (1)');
+    expect(plain).not.toContain('`');
+    expect(text.split('\n\n')).toHaveLength(3);
+  });
+
+  it('keeps the never-inserted sentence for a clean check and drops it when the check found model text', () => {
+    expect(aiUseStatement({ ...base, guard: { clean: true, spans: [] } }).text).toContain('Ami never inserts model text into the draft');
+
+    const found = aiUseStatement({
+      ...base,
+      guard: { clean: false, spans: [{ from: 0, to: 5, citationNumber: 3 }, { from: 9, to: 20, citationNumber: 1 }, { from: 30, to: 40, citationNumber: 3 }] },
+    });
+    expect(found.text).not.toContain('never inserts');
+    expect(found.text).toContain('found 3 passages of the draft that reproduce text from model replies (citations 1 and 3)');
+    expect(found.facts.modelTextInDraft).toEqual({ clean: false, spans: 3, citationNumbers: [1, 3] });
+
+    const unsure = aiUseStatement({ ...base, guard: { clean: false, spans: [] } });
+    expect(unsure.text).not.toContain('never inserts');
+    expect(unsure.text).toContain('could not confirm');
+  });
+
+  it('says it in French, with French typography around its own words only', () => {
+    const { text } = aiUseStatement({ ...base, language: 'fr', replies: [...replies, reply('r5', 'c2', 5, { servedModel: "x/it's : odd", status: 'failed' })] });
+    expect(text).toContain('des modèles de langue ont été consultés 3 fois avec Ami (clarté 2, relecture 1), entre le 2026-03-01 09:00 UTC et le 2026-03-04 17:40 UTC, pour 5 réponses en tout');
+    expect(text).toContain('Les réponses ont été fournies par\u00a0:');
+    expect(text).toContain("`x/it's : odd` (1)");
+    expect(text).toContain('2 de ces réponses sont incomplètes');
+    expect(text).toContain('Ami n’insère jamais de texte d’un modèle dans le brouillon\u00a0:');
+    const found = aiUseStatement({ ...base, language: 'fr', guard: { clean: false, spans: [{ from: 0, to: 1, citationNumber: 2 }] } });
+    expect(found.text).toContain('a trouvé dans le brouillon 1 passage qui reprend le texte de réponses de modèles (citation 2)');
+    expect(found.text).not.toContain('n’insère jamais');
+  });
+
+  it('says plainly when no model was consulted', () => {
+    const { text, facts } = aiUseStatement({ consultations: [], replies: [], draftSha256: '00', language: 'en' });
+    expect(facts.consultations).toBe(0);
+    expect(text.startsWith('No language model was consulted through Ami while this draft was written.')).toBe(true);
+    expect(text).toContain('Ami never inserts model text into the draft');
+  });
+
+  it('writes inline code that no backtick in the value can close', () => {
+    expect(markdownCode('a/b')).toBe('`a/b`');
+    expect(markdownCode('a`b')).toBe('``a`b``');
+    expect(markdownCode('`x`')).toBe('`` `x` ``');
+    expect(markdownCode('two\nlines')).toBe('`two lines`');
+  });
+});
