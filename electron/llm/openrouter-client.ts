@@ -1,0 +1,288 @@
+// The LlmClient for OpenRouter and any OpenAI-compatible server (Ollama, llama.cpp, LM Studio), through the
+// `openai` SDK. Streaming only: the author watches the reply arrive and can cancel at any moment.
+//
+// What the SDK does not do for us, and why it is here:
+// - Its timeout stops at the response headers, and OpenRouter's keep-alive comments never reach us, so a stalled
+//   body would hang forever: an idle watchdog aborts when no chunk arrives for `idleTimeoutMs`.
+// - A stream that just ends without a finish_reason is not an error for the SDK: here it is a cut-off reply.
+// - Its own retries stack on OpenRouter's failover and would sleep through a daily free-tier limit: retries are
+//   ours, only before the first token, only for 429/5xx/network, honouring Retry-After up to a cap.
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import { z } from 'zod';
+import type { AmiError, ModelInfo, Usage } from '../../shared/domain.js';
+import { AmiFailure } from '../services/ami-error.js';
+import { CANCELLED, cleanDetail, cutOffError, malformedError, mapProviderError, networkError, retryAfterMs, timeoutError } from './error-map.js';
+import type { ChatOutcome, ChatRequest, LlmClient } from './llm-client.js';
+
+export interface OpenRouterClientOptions {
+  /** No chunk for this long ends the stream as timed out. Reasoning models stream reasoning chunks, which count. */
+  idleTimeoutMs?: number;
+  /** Retries before the first token for 429, 5xx and network faults (never for 400/401/402/403/404). */
+  maxRetries?: number;
+  /** Longest Retry-After Ami waits for; a longer one (a daily limit) fails at once with its reset time. */
+  maxRetryWaitMs?: number;
+  /** Base of the exponential backoff when the server gives no Retry-After. */
+  backoffMs?: number;
+  fetch?: typeof fetch;
+  now?: () => Date;
+}
+
+/** App attribution (OpenRouter shows it on the author's activity page). */
+export const ATTRIBUTION_HEADERS = {
+  'HTTP-Referer': 'app://ami',
+  'X-OpenRouter-Title': 'Ami',
+  'X-Title': 'Ami',
+  'X-OpenRouter-Categories': 'writing-assistant',
+} as const;
+
+/** What Ami reads of a stream chunk; everything is optional because local servers omit most of it. */
+const chunkSchema = z
+  .object({
+    id: z.string().nullish(),
+    model: z.string().nullish(),
+    provider: z.string().nullish(),
+    choices: z
+      .array(
+        z
+          .object({
+            delta: z.object({ content: z.string().nullish() }).partial().nullish(),
+            finish_reason: z.string().nullish(),
+            // A provider failure after the 200 was committed can sit inside the choice instead of at the top.
+            error: z.object({ code: z.unknown(), message: z.unknown(), metadata: z.unknown() }).partial().nullish(),
+          }),
+      )
+      .nullish(),
+    usage: z
+      .object({ prompt_tokens: z.number().nullish(), completion_tokens: z.number().nullish(), cost: z.number().nullish() })
+      .nullish(),
+  });
+
+const modelsSchema = z.object({
+  data: z
+    .array(
+      z
+        .object({
+          id: z.string().min(1).max(300),
+          name: z.string().max(300).nullish(),
+          context_length: z.number().int().nonnegative().nullish(),
+          pricing: z.object({ prompt: z.union([z.string(), z.number()]).nullish(), completion: z.union([z.string(), z.number()]).nullish() }).partial().nullish(),
+        }),
+    )
+    .max(20_000),
+});
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+
+const emptyUsage = (): Usage => ({ promptTokens: null, completionTokens: null, cost: null });
+
+/** One attempt's result, before retry decisions. */
+interface Attempt extends ChatOutcome {
+  /** Whether asking again could help (429, 5xx, network) and how long to wait first, when the server said. */
+  retryable: boolean;
+  retryAfterMs: number | null;
+}
+
+export function createOpenRouterClient(options: OpenRouterClientOptions = {}): LlmClient {
+  const idleTimeoutMs = options.idleTimeoutMs ?? 90_000;
+  const maxRetries = options.maxRetries ?? 2;
+  const maxRetryWaitMs = options.maxRetryWaitMs ?? 20_000;
+  const backoffMs = options.backoffMs ?? 500;
+  const now = options.now ?? (() => new Date());
+
+  const sdk = (baseUrl: string, apiKey: string | null, timeout: number) =>
+    new OpenAI({
+      // Local servers need no key, but the SDK refuses to start without one.
+      apiKey: apiKey ?? 'no-key',
+      baseURL: baseUrl,
+      maxRetries: 0,
+      timeout,
+      defaultHeaders: { ...ATTRIBUTION_HEADERS },
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
+
+  async function attempt(request: ChatRequest, started: number): Promise<Attempt> {
+    const idle = new AbortController();
+    const signal = AbortSignal.any([request.signal, idle.signal]);
+    let timer: NodeJS.Timeout | undefined;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => idle.abort(), idleTimeoutMs);
+    };
+
+    let text = '';
+    let servedModel: string | null = null;
+    let provider: string | null = null;
+    let generationId: string | null = null;
+    let finishReason: string | null = null;
+    let usage = emptyUsage();
+    let lastByte = started;
+    let contentType = '';
+    let chunks = 0;
+    let embeddedError: Record<string, unknown> | null = null;
+
+    const outcome = (status: ChatOutcome['status'], error: AmiError | null, retryable = false, retryAfter: number | null = null): Attempt => ({
+      status,
+      text,
+      servedModel,
+      provider,
+      generationId,
+      finishReason,
+      usage,
+      latencyMs: Math.max(0, lastByte - started),
+      error,
+      retryable: retryable && text === '',
+      retryAfterMs: retryAfter,
+    });
+
+    const interruptedOrFailed = () => (text ? 'interrupted' : 'failed');
+    const secrets = [request.apiKey];
+
+    try {
+      arm();
+      const body = {
+        model: request.model,
+        messages: request.messages,
+        stream: true as const,
+        // Local servers report usage only when asked; OpenRouter always does and ignores this.
+        stream_options: { include_usage: true },
+        provider: { data_collection: request.dataCollection },
+      };
+      const { data: stream, response } = await sdk(request.baseUrl, request.apiKey, idleTimeoutMs)
+        .chat.completions.create(body, { signal })
+        .withResponse();
+      contentType = response.headers.get('content-type') ?? '';
+      generationId = response.headers.get('x-generation-id');
+      arm();
+      for await (const raw of stream) {
+        lastByte = Date.now();
+        arm();
+        chunks++;
+        const parsed = chunkSchema.safeParse(raw);
+        if (!parsed.success) continue;
+        const chunk = parsed.data;
+        if (chunk.model && !servedModel) servedModel = chunk.model;
+        if (chunk.provider && !provider) provider = chunk.provider;
+        if (chunk.id && !generationId) generationId = chunk.id;
+        if (chunk.usage) {
+          usage = {
+            promptTokens: chunk.usage.prompt_tokens ?? usage.promptTokens,
+            completionTokens: chunk.usage.completion_tokens ?? usage.completionTokens,
+            cost: chunk.usage.cost ?? usage.cost,
+          };
+        }
+        const choice = chunk.choices?.[0];
+        const delta = choice?.delta?.content;
+        if (delta) {
+          text += delta;
+          request.onDelta(delta);
+        }
+        if (choice?.finish_reason) finishReason = choice.finish_reason;
+        if (choice?.error) embeddedError = choice.error;
+      }
+    } catch (err) {
+      lastByte = text ? lastByte : Date.now();
+      if (request.signal.aborted) return outcome(interruptedOrFailed(), CANCELLED);
+      if (idle.signal.aborted || err instanceof APIConnectionTimeoutError) {
+        return outcome(interruptedOrFailed(), timeoutError(request.model, Math.round(idleTimeoutMs / 1000), text !== ''), true);
+      }
+      if (err instanceof APIUserAbortError) return outcome(interruptedOrFailed(), CANCELLED);
+      if (err instanceof APIConnectionError) return outcome('failed', networkError(request.baseUrl, err.message), true);
+      if (err instanceof APIError) {
+        // status undefined: an error chunk inside a 200 stream (the SDK throws on it before we see it).
+        const error = mapProviderError({ status: err.status, error: err.error as never, headers: err.headers ?? null, model: request.model, now: now() }, secrets);
+        if (error.kind === 'rate_limited' || error.kind === 'provider_down' || error.kind === 'timeout') {
+          const wait = err.headers ? retryAfterMs(err.headers, now()) : null;
+          const resetsSoon = !error.retryAt || Date.parse(error.retryAt) - now().getTime() <= maxRetryWaitMs;
+          finishReason = finishReason ?? (err.status === undefined ? 'error' : null);
+          return outcome(interruptedOrFailed(), error, resetsSoon && (wait === null || wait <= maxRetryWaitMs), wait);
+        }
+        return outcome(interruptedOrFailed(), error);
+      }
+      if (err instanceof SyntaxError) return outcome(interruptedOrFailed(), malformedError(`unreadable stream data: ${err.message}`));
+      // A socket dropped mid-body surfaces raw from fetch (undici's "terminated").
+      const message = err instanceof Error ? `${err.name}: ${err.message}${err.cause instanceof Error ? ` (${err.cause.message})` : ''}` : String(err);
+      if (text) return outcome('interrupted', cutOffError(true, message));
+      return outcome('failed', networkError(request.baseUrl, message), true);
+    } finally {
+      clearTimeout(timer);
+    }
+
+    // An abort during iteration ends the SDK's loop silently: tell the two aborts apart here.
+    if (request.signal.aborted) return outcome(interruptedOrFailed(), CANCELLED);
+    if (idle.signal.aborted) return outcome(interruptedOrFailed(), timeoutError(request.model, Math.round(idleTimeoutMs / 1000), text !== ''), true);
+    if (finishReason === 'error') {
+      const mapped = mapProviderError({ error: embeddedError, model: request.model, now: now() }, secrets);
+      const message = text
+        ? `The provider of ${request.model} failed while answering. What arrived is kept and marked as incomplete.`
+        : mapped.message;
+      return outcome(interruptedOrFailed(), { ...mapped, message }, mapped.kind === 'provider_down' || mapped.kind === 'rate_limited');
+    }
+    if (!finishReason) {
+      if (!text && !/event-stream/i.test(contentType)) {
+        return outcome('failed', malformedError(`expected a stream of events, received ${cleanDetail(contentType || 'no content type')}`), true);
+      }
+      if (!text && chunks > 0) return outcome('failed', malformedError('the stream carried no reply (no choices)'), true);
+      return outcome(interruptedOrFailed(), cutOffError(text !== ''), text === '');
+    }
+    return outcome('complete', null);
+  }
+
+  return {
+    async chat(request) {
+      const started = Date.now();
+      let result: Attempt | undefined;
+      for (let n = 0; n <= maxRetries; n++) {
+        result = await attempt(request, started);
+        if (result.status === 'complete' || !result.retryable || n === maxRetries || request.signal.aborted) break;
+        const jitter = 1 + Math.random() * 0.25;
+        const wait = Math.min(result.retryAfterMs ?? backoffMs * 2 ** n * jitter, maxRetryWaitMs);
+        await sleep(wait, request.signal);
+        if (request.signal.aborted) {
+          result = { ...result, status: 'failed', error: CANCELLED };
+          break;
+        }
+      }
+      const { retryable: _r, retryAfterMs: _w, ...outcome } = result!;
+      return outcome;
+    },
+
+    async listModels({ baseUrl, apiKey, signal }) {
+      let raw: unknown;
+      try {
+        const response = await sdk(baseUrl, apiKey, 20_000).models.list({ signal }).asResponse();
+        if (!response.ok) throw new APIError(response.status, await response.json().catch(() => undefined), undefined, response.headers);
+        raw = await response.json();
+      } catch (err) {
+        if (err instanceof APIConnectionError) throw new AmiFailure(networkError(baseUrl, err.message));
+        if (err instanceof APIError && err.status !== undefined) {
+          const body = (err.error as { error?: unknown } | undefined)?.error ?? err.error;
+          throw new AmiFailure(mapProviderError({ status: err.status, error: body as never, headers: err.headers ?? null, model: 'the model list', now: now() }, [apiKey ?? '']));
+        }
+        if (err instanceof SyntaxError) throw new AmiFailure(malformedError('the model list is not JSON'));
+        throw new AmiFailure(networkError(baseUrl, err instanceof Error ? err.message : String(err)));
+      }
+      const parsed = modelsSchema.safeParse(raw);
+      if (!parsed.success) throw new AmiFailure(malformedError('the model list is not in the expected format'));
+      const price = (value: string | number | null | undefined) => (value === null || value === undefined ? null : String(value));
+      return parsed.data.data
+        .map((m): ModelInfo => ({
+          id: m.id,
+          name: m.name?.trim() || m.id,
+          contextLength: m.context_length ?? null,
+          promptPrice: price(m.pricing?.prompt),
+          completionPrice: price(m.pricing?.completion),
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name));
+    },
+  };
+}
