@@ -1,0 +1,262 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AmiError, Draft } from '../shared/domain';
+import { ReplyIndex } from '../shared/ghost-guard';
+import { ami } from './api/ami-api';
+import { ErrorNotice } from './components/ErrorNotice';
+import { useAppData } from './components/useAppData';
+import { useShortcuts } from './components/useShortcuts';
+import { DraftEditor, type DraftEditorHandle } from './editor/DraftEditor';
+import { AskPanel } from './features/ask/AskPanel';
+import { LiveReplies } from './features/ask/live-replies';
+import { CitationsPanel } from './features/citations/CitationsPanel';
+import { editorAnchors } from './features/citations/editor-anchors';
+import { useAnchorSync } from './features/citations/useAnchorSync';
+import { useCitations } from './features/citations/useCitations';
+import { DraftSidebar, type DraftsView } from './features/drafts/DraftSidebar';
+import { lastDraftId, rememberDraft } from './features/drafts/last-draft';
+import { shouldBlockPaste } from './features/drafts/paste-guard';
+import { SaveStatus } from './features/drafts/SaveStatus';
+import { TitleField } from './features/drafts/TitleField';
+import { useAutosave } from './features/drafts/useAutosave';
+import { useDraftsList } from './features/drafts/useDraftsList';
+import { ExportMenu } from './features/export/ExportMenu';
+import { SettingsDialog } from './features/settings/SettingsDialog';
+
+const NOT_SAVED: AmiError = {
+  kind: 'storage',
+  message: 'The open draft could not be saved yet, so it stays open. Your text is safe in the editor; Ami keeps trying.',
+};
+
+export function App() {
+  const { info, settings, setSettings, templates, refreshTemplates } = useAppData();
+  const [view, setView] = useState<DraftsView>('drafts');
+  const { drafts, error: listError, refresh: refreshList } = useDraftsList(view);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [error, setError] = useState<AmiError | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [activeConsultationId, setActiveConsultationId] = useState<string | null>(null);
+  const [askSignal, setAskSignal] = useState(0);
+  const [notices, setNotices] = useState<string[]>([]);
+  const editorRef = useRef<DraftEditorHandle>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const titleRef = useRef<HTMLInputElement>(null);
+  const live = useMemo(() => new LiveReplies(), []);
+
+  const draftId = draft?.id ?? null;
+  const readOnly = draft?.trashedAt != null;
+  const autosave = useAutosave(draftId, draft?.updatedAt ?? '', () => void refreshList());
+  const { citations, error: citationsError, refresh: refreshCitations } = useCitations(draftId);
+  const anchorSync = useAnchorSync(draftId);
+
+  useEffect(() => setNotices(info?.notices ?? []), [info]);
+  useEffect(() => ami.onEvent((event) => live.apply(event)), [live]);
+  useEffect(
+    () =>
+      live.onEnd(() => {
+        void refreshCitations();
+        void refreshList();
+      }),
+    [live, refreshCitations, refreshList],
+  );
+
+  const openDraft = useCallback(
+    async (id: string, replyId?: string | null) => {
+      if (id !== draftId) {
+        if (!(await autosave.flush())) return setError(NOT_SAVED);
+        await anchorSync.flushAnchors();
+        const result = await ami['drafts:get']({ id });
+        if (!result.ok) return setError(result.error);
+        setError(null);
+        setActiveConsultationId(null);
+        setDraft(result.value);
+        rememberDraft(id);
+      }
+      if (replyId) {
+        const result = await ami['citations:list']({ draftId: id });
+        const hit = result.ok ? result.value.find((c) => c.reply.id === replyId) : undefined;
+        if (hit) setActiveConsultationId(hit.consultation.id);
+      }
+    },
+    [draftId, autosave, anchorSync],
+  );
+
+  // On start: the draft opened last time, else the most recent one.
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current || drafts.length === 0 || view !== 'drafts') return;
+    started.current = true;
+    const last = lastDraftId();
+    void openDraft(last && drafts.some((d) => d.id === last) ? last : drafts[0]!.id);
+  }, [drafts, view, openDraft]);
+
+  const newDraft = useCallback(async () => {
+    if (!(await autosave.flush())) return setError(NOT_SAVED);
+    const result = await ami['drafts:create']({});
+    if (!result.ok) return setError(result.error);
+    setView('drafts');
+    await refreshList();
+    await openDraft(result.value.id);
+    // A new draft starts with its name; Enter in the title goes on to the text.
+    requestAnimationFrame(() => titleRef.current?.focus());
+  }, [autosave, openDraft, refreshList]);
+
+  const trash = async (id: string) => {
+    if (id === draftId && !(await autosave.flush())) return setError(NOT_SAVED);
+    const result = await ami['drafts:trash']({ id });
+    if (!result.ok) return setError(result.error);
+    const remaining = (await refreshList()) ?? [];
+    if (id === draftId) {
+      const next = remaining.find((d) => d.id !== id);
+      if (next) await openDraft(next.id);
+      else setDraft(result.value);
+    }
+  };
+
+  const restore = async (id: string) => {
+    const result = await ami['drafts:restore']({ id });
+    if (!result.ok) return setError(result.error);
+    if (id === draftId) setDraft(result.value);
+    await refreshList();
+  };
+
+  useShortcuts({ onNewDraft: () => void newDraft(), onFocusSearch: () => searchRef.current?.focus() });
+
+  const anchors = useMemo(
+    () => editorAnchors(citations, editorRef.current?.getAnchors()),
+    // The editor's live positions are read when the citations change, not on every keystroke.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [citations],
+  );
+  const replyIndex = useMemo(
+    () => new ReplyIndex(citations.map((c) => ({ id: c.reply.id, citationNumber: c.reply.citationNumber, text: c.reply.text }))),
+    [citations],
+  );
+
+  const selectConsultation = (id: string) => {
+    setActiveConsultationId(id);
+    editorRef.current?.revealConsultation(id);
+  };
+  const openSettings = () => setSettingsOpen(true);
+  const mode = info?.mode ?? 'web';
+
+  return (
+    <div className="app">
+      <DraftSidebar
+        drafts={drafts}
+        view={view}
+        currentId={draftId}
+        searchRef={searchRef}
+        onView={setView}
+        onOpen={(id, replyId) => void openDraft(id, replyId)}
+        onNew={() => void newDraft()}
+        onTrash={(id) => void trash(id)}
+        onRestore={(id) => void restore(id)}
+      />
+      <main className="editor-pane">
+        <header className="toolbar">
+          {draft && <SaveStatus state={autosave.state} onRetry={() => void autosave.flush()} />}
+          <div className="toolbar-actions">
+            {draft && <ExportMenu draftId={draft.id} mode={mode} flushSave={autosave.flush} />}
+            <button type="button" onClick={openSettings}>
+              Settings
+            </button>
+          </div>
+        </header>
+        {notices.map((n) => (
+          <div key={n} className="notice banner">
+            {n}{' '}
+            <button type="button" className="quiet small" onClick={() => setNotices((all) => all.filter((x) => x !== n))}>
+              Dismiss
+            </button>
+          </div>
+        ))}
+        {(error ?? listError) && <ErrorNotice error={(error ?? listError)!} onOpenSettings={openSettings} onDismiss={() => setError(null)} />}
+        {draft ? (
+          <div className="page">
+            {readOnly && (
+              <div className="notice banner">
+                This draft is in the trash.{' '}
+                <button type="button" onClick={() => void restore(draft.id)}>
+                  Restore
+                </button>
+              </div>
+            )}
+            <TitleField
+              draftId={draft.id}
+              title={draft.title}
+              readOnly={readOnly}
+              onRenamed={() => void refreshList()}
+              onError={setError}
+              onEnter={() => editorRef.current?.focus()}
+              inputRef={titleRef}
+            />
+            <DraftEditor
+              key={draft.id}
+              ref={editorRef}
+              docKey={draft.id}
+              initialText={draft.text}
+              anchors={anchors}
+              activeConsultationId={activeConsultationId}
+              readOnly={readOnly}
+              placeholder="Write here. Select a passage and ask when you want a second opinion."
+              onChange={autosave.change}
+              onAnchorsChange={anchorSync.onAnchorsChange}
+              onSelectConsultation={setActiveConsultationId}
+              onBlur={() => void autosave.flush()}
+              onAskShortcut={() => setAskSignal((n) => n + 1)}
+              onPasteText={(text: string) => shouldBlockPaste(text, replyIndex, (m) => window.confirm(m))}
+            />
+          </div>
+        ) : (
+          <div className="page empty-page">
+            <p className="muted">No draft is open. Create one with “New draft”.</p>
+          </div>
+        )}
+      </main>
+      <aside className="side-panel" aria-label="Ask and citations">
+        {draft && (
+          <>
+            <AskPanel
+              draftId={draft.id}
+              readOnly={readOnly}
+              editor={editorRef}
+              templates={templates}
+              defaultModel={settings?.defaultModel ?? ''}
+              live={live}
+              flushSave={autosave.flush}
+              askSignal={askSignal}
+              onAsked={(started) => {
+                setActiveConsultationId(started.consultationId);
+                void refreshCitations();
+              }}
+              onShowCitation={selectConsultation}
+              onOpenSettings={openSettings}
+            />
+            {citationsError && <ErrorNotice error={citationsError} />}
+            <CitationsPanel
+              citations={citations}
+              live={live}
+              activeConsultationId={activeConsultationId}
+              anchorStatuses={anchorSync.statuses}
+              readOnly={readOnly}
+              onSelect={selectConsultation}
+              onChanged={() => void refreshCitations()}
+              onFollowUp={() => void refreshCitations()}
+              onOpenSettings={openSettings}
+            />
+          </>
+        )}
+      </aside>
+      <SettingsDialog
+        open={settingsOpen}
+        mode={mode}
+        dataDir={info?.dataDir ?? ''}
+        settings={settings}
+        templates={templates}
+        onClose={() => setSettingsOpen(false)}
+        onSettings={setSettings}
+        onTemplatesChanged={() => void refreshTemplates()}
+      />
+    </div>
+  );
+}

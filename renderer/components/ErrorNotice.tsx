@@ -1,0 +1,44 @@
+import type { AmiError } from '../../shared/domain';
+import { formatDateTime } from './format';
+
+interface Props {
+  error: AmiError;
+  onOpenSettings?: () => void;
+  onDismiss?: () => void;
+}
+
+/** An error from main, said in place: the message, when to retry, and the technical detail on demand. */
+export function ErrorNotice({ error, onOpenSettings, onDismiss }: Props) {
+  const keyProblem = error.kind === 'no_key' || error.kind === 'bad_key';
+  return (
+    <div className="error-notice" role="alert">
+      <p>{error.message}</p>
+      {error.kind === 'rate_limited' && error.retryAt && <p>You can ask again after {formatDateTime(error.retryAt)}.</p>}
+      {error.reasons && error.reasons.length > 0 && (
+        <ul className="error-reasons">
+          {error.reasons.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      )}
+      <div className="error-actions">
+        {keyProblem && onOpenSettings && (
+          <button type="button" onClick={onOpenSettings}>
+            Set up the API key
+          </button>
+        )}
+        {onDismiss && (
+          <button type="button" className="quiet" onClick={onDismiss}>
+            Dismiss
+          </button>
+        )}
+      </div>
+      {error.detail && (
+        <details className="error-detail">
+          <summary>Details</summary>
+          <pre>{error.status ? `HTTP ${error.status}\n` : ''}{error.detail}</pre>
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import type { ModelInfo } from '../../../shared/domain';
+import { ami } from '../../api/ami-api';
+
+interface Props {
+  value: string;
+  onChange: (value: string) => void;
+  id?: string;
+  label?: string;
+}
+
+/** A model id, free text; the provider's model list is offered as suggestions when it answers. */
+export function ModelField({ value, onChange, id = 'ask-model', label = 'Model' }: Props) {
+  const [models, setModels] = useState<ModelInfo[]>([]);
+  useEffect(() => {
+    let alive = true;
+    void ami['models:list']({}).then((r) => {
+      if (alive && r.ok) setModels(r.value);
+    });
+    return () => {
+      alive = false;
+    };
+  }, []);
+  const listId = `${id}-list`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        list={models.length ? listId : undefined}
+        value={value}
+        spellCheck={false}
+        autoComplete="off"
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {models.length > 0 && (
+        <datalist id={listId}>
+          {models.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </datalist>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { AskStarted } from '../../../shared/contract';
+import type { AnchorStatus, Citation } from '../../../shared/domain';
+import type { LiveReplies } from '../ask/live-replies';
+import { CitationCard } from './CitationCard';
+import { citationThreads } from './citation-threads';
+import { FollowUpForm } from './FollowUpForm';
+
+interface Props {
+  citations: Citation[];
+  live: LiveReplies;
+  activeConsultationId: string | null;
+  anchorStatuses: ReadonlyMap<string, AnchorStatus>;
+  readOnly: boolean;
+  onSelect: (consultationId: string) => void;
+  onChanged: () => void;
+  onFollowUp: (started: AskStarted) => void;
+  onOpenSettings: () => void;
+}
+
+export function CitationsPanel(props: Props) {
+  const { citations, activeConsultationId } = props;
+  const [showDismissed, setShowDismissed] = useState(false);
+  const threads = useMemo(() => citationThreads(citations, showDismissed), [citations, showDismissed]);
+  const dismissedCount = citations.filter((c) => c.reply.state === 'dismissed').length;
+  const listRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!activeConsultationId) return;
+    const el = listRef.current?.querySelector<HTMLElement>(`[data-consultation="${CSS.escape(activeConsultationId)}"]`);
+    el?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [activeConsultationId]);
+
+  return (
+    <section className="citations" aria-label="Citations">
+      <div className="citations-head">
+        <h2>Citations</h2>
+        {dismissedCount > 0 && (
+          <label className="small">
+            <input type="checkbox" checked={showDismissed} onChange={(e) => setShowDismissed(e.target.checked)} /> Show dismissed ({dismissedCount})
+          </label>
+        )}
+      </div>
+      {threads.length === 0 && (
+        <p className="muted empty">
+          {citations.length === 0
+            ? 'No citations yet. Select a passage and ask: each reply is kept here, quoted and attributed.'
+            : 'Every citation of this draft is dismissed.'}
+        </p>
+      )}
+      <div ref={listRef} className="citation-list">
+        {threads.map((thread) => {
+          const first = thread.citations[0]!;
+          const last = thread.citations[thread.citations.length - 1]!;
+          const active = thread.consultationId === activeConsultationId;
+          const status = props.anchorStatuses.get(thread.consultationId) ?? first.anchor?.status ?? 'current';
+          return (
+            <div
+              key={thread.consultationId}
+              data-consultation={thread.consultationId}
+              className={`thread${active ? ' active' : ''}`}
+              onClick={(e) => {
+                // Selecting reveals the passage; clicks on the thread's own controls keep their meaning.
+                if ((e.target as HTMLElement).closest('button, textarea, input, a, summary')) return;
+                props.onSelect(thread.consultationId);
+              }}
+            >
+              {thread.citations.map((c) => (
+                <CitationCard
+                  key={c.reply.id}
+                  citation={c}
+                  live={props.live}
+                  anchorStatus={status}
+                  onChanged={props.onChanged}
+                  onOpenSettings={props.onOpenSettings}
+                />
+              ))}
+              <div className="thread-foot">
+                <button type="button" className="quiet small" aria-pressed={active} onClick={() => props.onSelect(thread.consultationId)}>
+                  Show passage
+                </button>
+              </div>
+              {!props.readOnly && (
+                <FollowUpForm
+                  consultationId={thread.consultationId}
+                  disabled={last.reply.status === 'streaming'}
+                  onStarted={props.onFollowUp}
+                  onOpenSettings={props.onOpenSettings}
+                />
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

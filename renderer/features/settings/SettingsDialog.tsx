@@ -1,0 +1,48 @@
+import { useEffect, useRef } from 'react';
+import type { Settings, Template } from '../../../shared/domain';
+import { BackupsSection } from './BackupsSection';
+import { KeySection } from './KeySection';
+import { RouteSection } from './RouteSection';
+import { TemplatesEditor } from './TemplatesEditor';
+
+interface Props {
+  open: boolean;
+  mode: 'electron' | 'web';
+  dataDir: string;
+  settings: Settings | null;
+  templates: Template[];
+  onClose: () => void;
+  onSettings: (settings: Settings) => void;
+  onTemplatesChanged: () => void;
+}
+
+/** A modal dialog: Esc closes it (the browser's own behaviour for showModal), focus returns to the opener. */
+export function SettingsDialog(props: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (props.open && !dialog.open) dialog.showModal();
+    if (!props.open && dialog.open) dialog.close();
+  }, [props.open]);
+
+  return (
+    <dialog ref={ref} className="settings-dialog" aria-label="Settings" onClose={props.onClose}>
+      <header className="dialog-head">
+        <h2>Settings</h2>
+        <button type="button" className="quiet" onClick={props.onClose}>
+          Close
+        </button>
+      </header>
+      {props.open && props.settings && (
+        <div className="dialog-body">
+          <KeySection settings={props.settings} mode={props.mode} onSettings={props.onSettings} />
+          <RouteSection settings={props.settings} onSettings={props.onSettings} />
+          <TemplatesEditor templates={props.templates} onChanged={props.onTemplatesChanged} />
+          <BackupsSection dataDir={props.dataDir} />
+        </div>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,152 @@
+// End to end in Debian's Chromium against browser mode (the real server process, the real renderer, a real
+// SQLite file) and the fake OpenRouter server. Each test has its own data directory.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchChromium } from '../support/chromium.js';
+import { startAmi, type RunningAmi } from '../support/web-app.js';
+import { startFakeOpenRouter, type FakeOpenRouter } from '../support/fake-openrouter.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const KEY = 'sk-or-v1-e2e-test-key-0123456789';
+const PARAGRAPH = "Le brouillon commence ici. L'auteur écrit seul, puis il demande à un ami expert si ce paragraphe est clair.";
+
+let browser: Browser;
+let fake: FakeOpenRouter;
+let dir: ReturnType<typeof tempDir>;
+let ami: RunningAmi;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  fake = await startFakeOpenRouter();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await fake?.close();
+});
+
+async function open(): Promise<Page> {
+  ami = await startAmi({ dataDir: join(dir.path, 'data'), env: { OPENROUTER_API_KEY: KEY, OPENROUTER_BASE_URL: fake.url } });
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
+  const p = await context.newPage();
+  p.on('pageerror', (err) => console.error('page error:', err.message));
+  await p.goto(ami.url);
+  await p.getByRole('textbox', { name: 'Draft' }).waitFor();
+  return p;
+}
+
+beforeEach(async () => {
+  dir = tempDir('ami-e2e-');
+  fake.reset();
+  page = await open();
+}, 60_000);
+afterEach(async () => {
+  await page?.context().close();
+  await ami?.stop();
+  expect(ami.output()).not.toContain(KEY); // the key is never logged
+  dir.cleanup();
+});
+
+async function newDraftWith(text: string, title = 'Essai') {
+  await page.getByRole('button', { name: 'New draft' }).click();
+  const titleField = page.getByRole('textbox', { name: 'Title' });
+  // The new draft is open when its empty title has the focus.
+  await expect.poll(() => titleField.evaluate((el) => el === document.activeElement && (el as HTMLInputElement).value === '')).toBe(true);
+  await page.keyboard.insertText(title);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByRole('textbox', { name: 'Draft' }).evaluate((el) => el.contains(document.activeElement))).toBe(true);
+  await page.keyboard.insertText(text);
+  await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+}
+
+/** Puts the cursor inside the paragraph: Ami asks about the paragraph around the cursor. */
+async function cursorInFirstParagraph() {
+  await page.getByRole('textbox', { name: 'Draft' }).click();
+  await page.keyboard.press('ControlOrMeta+Home');
+}
+
+async function ask(kind = 'Clarity') {
+  await page.getByRole('combobox', { name: 'Request' }).selectOption({ label: kind });
+  await page.getByRole('button', { name: 'Ask', exact: true }).click();
+}
+
+const citations = () => page.getByRole('region', { name: 'Citations' }).getByRole('article');
+
+describe('a new person’s flow', () => {
+  it('writes, asks about a paragraph, watches the reply stream, keeps it with the served model, notes it and exports it', async () => {
+    fake.enqueue({ text: 'Le paragraphe est clair. **Une** seule remarque : « ami expert » pourrait être défini.', chunkDelayMs: 40 });
+    await newDraftWith(PARAGRAPH);
+    await cursorInFirstParagraph();
+    await ask('Clarity');
+    const article = citations().first();
+    await expect.poll(() => article.textContent(), { timeout: 15_000 }).toContain('Une seule remarque');
+    await expect.poll(() => article.textContent(), { timeout: 15_000 }).toContain('anthropic/claude-sonnet-4.5-20250929');
+    // What left the machine: the whole draft as context, the key only in the header.
+    const sent = fake.requests.at(-1)!;
+    expect(JSON.stringify(sent.body)).toContain('ami expert si ce paragraphe est clair');
+    expect(sent.headers.authorization).toBe(`Bearer ${KEY}`);
+    // The draft is untouched by the reply.
+    await expect.poll(() => page.getByRole('textbox', { name: 'Draft' }).textContent()).toBe(PARAGRAPH);
+
+    await article.getByRole('textbox', { name: 'Your note' }).fill('Définir « ami expert » plus haut.');
+    await page.getByRole('textbox', { name: 'Title' }).click(); // blur saves the note
+
+    await page.getByRole('button', { name: 'Export' }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: /Markdown/ }).click();
+    const file = await (await download).path();
+    const md = readFileSync(file!, 'utf8');
+    expect(md.startsWith(PARAGRAPH)).toBe(true);
+    expect(md).toContain('## Citations');
+    expect(md).toContain('anthropic/claude-sonnet-4.5-20250929');
+    expect(md).toContain('**Une** seule remarque'); // quoted verbatim, Markdown and all
+    expect(md).toContain('Définir « ami expert » plus haut.');
+    await page.screenshot({ path: join(import.meta.dirname, '..', '..', 'docs', 'main-window.png') });
+  });
+
+  it('finds everything again after the server is killed and restarted', async () => {
+    fake.enqueue({ text: 'Réponse conservée.' });
+    await newDraftWith(PARAGRAPH, 'Persistant');
+    await cursorInFirstParagraph();
+    await ask('Proofread');
+    await expect.poll(() => citations().first().textContent(), { timeout: 15_000 }).toContain('Réponse conservée.');
+    await page.context().close();
+    await ami.stop('SIGKILL');
+    page = await open();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Title' }).inputValue(), { timeout: 10_000 }).toBe('Persistant');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Draft' }).textContent()).toBe(PARAGRAPH);
+    await expect.poll(() => citations().first().textContent()).toContain('Réponse conservée.');
+  });
+
+  it('cancels mid-stream and keeps the partial reply, marked incomplete', async () => {
+    fake.enqueue({ text: 'Premier morceau. '.repeat(200), chunkDelayMs: 50 });
+    await newDraftWith(PARAGRAPH);
+    await cursorInFirstParagraph();
+    await ask('Suggestions');
+    await expect.poll(() => citations().first().textContent(), { timeout: 15_000 }).toContain('Premier morceau.');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => citations().first().textContent(), { timeout: 15_000 }).toMatch(/Incomplete/i);
+    await expect.poll(() => page.getByRole('textbox', { name: 'Draft' }).textContent()).toBe(PARAGRAPH);
+  });
+});
+
+describe('faults end in a clear message with the draft intact', () => {
+  const cases: [string, Parameters<FakeOpenRouter['enqueue']>[0], RegExp][] = [
+    ['401', { status: 401 }, /API key/i],
+    ['402', { status: 402 }, /credits/i],
+    ['429', { status: 429, freeTierDaily: true }, /rate|limit/i],
+    ['cut stream', { text: 'Début de réponse, puis plus rien', chunkSize: 5, cutAfterChunks: 3 }, /cut off|incomplete/i],
+  ];
+  for (const [name, scenario, message] of cases) {
+    it(name, async () => {
+      fake.enqueue(scenario);
+      await newDraftWith(PARAGRAPH);
+      await cursorInFirstParagraph();
+      await ask('Clarity');
+      await expect.poll(() => page.locator('body').textContent(), { timeout: 15_000 }).toMatch(message);
+      await expect.poll(() => page.getByRole('textbox', { name: 'Draft' }).textContent()).toBe(PARAGRAPH);
+    });
+  }
+});
