@@ -10,6 +10,8 @@ export interface ProviderErrorBody {
   metadata?: unknown;
   http_status?: unknown;
   error_type?: unknown;
+  /** OpenAI-style and llama.cpp's error class, e.g. "exceed_context_size_error". */
+  type?: unknown;
 }
 
 export interface ProviderFault {
@@ -81,7 +83,7 @@ export function mapProviderError(fault: ProviderFault, secrets: readonly string[
   const body = fault.error ?? {};
   const metadata = asRecord(body.metadata);
   const message = str(body.message) ?? '';
-  const errorType = str(metadata?.error_type) ?? str(body.error_type);
+  const errorType = str(metadata?.error_type) ?? str(body.error_type) ?? str(body.type);
   const bodyCode = num(body.code) ?? num(body.http_status);
   const status = fault.status ?? bodyCode ?? undefined;
   const raw = str(metadata?.raw);
@@ -98,7 +100,7 @@ export function mapProviderError(fault: ProviderFault, secrets: readonly string[
   const base = { detail, ...(status !== undefined ? { status } : {}) };
   const model = fault.model;
 
-  if (errorType === 'context_length_exceeded' || /context length|maximum context|context window|too many tokens|exceed_context/i.test(`${message} ${raw ?? ''}`)) {
+  if (errorType === 'context_length_exceeded' || /context length|context size|maximum context|context window|too many tokens|exceed_context/i.test(`${message} ${raw ?? ''} ${errorType ?? ''}`)) {
     return { kind: 'context_too_long', message: `The draft is too long for ${model}'s context window. Choose a model with a larger context, or ask from a shorter draft.`, ...base };
   }
   if (status === 401 || errorType === 'authentication') {
