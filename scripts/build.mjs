@@ -20,8 +20,10 @@ const common = {
 };
 await Promise.all([
   esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs' }),
-  // The preload runs sandboxed: it may only require 'electron', so everything else is bundled in.
-  esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
+  // The preload runs sandboxed: no Node, and a require that knows 'electron' only. Everything else is bundled in,
+  // and building for the browser makes any Node import a build error instead of a broken window.
+  esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs',
+    platform: 'browser', target: 'chrome140', external: ['electron'] }),
   esbuild({ ...common, entryPoints: ['electron/web/server.ts'], outfile: 'dist/web/server.mjs', format: 'esm',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } }),
 ]);

@@ -19,7 +19,10 @@ dns.promises.lookup = async (host, ...rest) => {
 
 const connect = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function (...args) {
-  const opts = typeof args[0] === 'object' && args[0] !== null ? args[0] : { port: args[0], host: typeof args[1] === 'string' ? args[1] : 'localhost' };
+  // net.connect() and http's agent pass their arguments already normalized, as one array whose first item holds
+  // the options; tls passes the options object; socket.connect(port, host) passes them as they are.
+  const first = Array.isArray(args[0]) ? args[0][0] : args[0];
+  const opts = typeof first === 'object' && first !== null ? first : { port: first, host: typeof args[1] === 'string' ? args[1] : 'localhost' };
   const host = opts.path ? 'localhost' : String(opts.host ?? 'localhost');
   if (!LOOPBACK.test(host)) {
     process.nextTick(() => this.destroy(refuse(host)));
