@@ -10,6 +10,23 @@ export type Dispatch = (channel: string, rawInput: unknown) => Promise<Result<un
 
 const isChannel = (name: string): name is Channel => Object.prototype.hasOwnProperty.call(contract, name);
 
+const FIELD_NAMES: Record<string, string> = {
+  text: 'This draft',
+  title: 'The title',
+  question: 'The question',
+  note: 'The note',
+  instruction: 'The instruction',
+  name: 'The name',
+};
+
+/** A text over a documented limit is the author's doing, not a malformed request: say which limit, in characters. */
+function tooLongMessage(issues: readonly { code: string; path: readonly PropertyKey[]; maximum?: unknown; origin?: string }[]): string | null {
+  const issue = issues.find((i) => i.code === 'too_big' && i.origin === 'string' && typeof i.maximum === 'number');
+  if (!issue) return null;
+  const field = FIELD_NAMES[String(issue.path.at(-1))] ?? 'This text';
+  return `${field} is longer than Ami accepts (at most ${(issue.maximum as number).toLocaleString('en-US')} characters). Nothing was saved or sent.`;
+}
+
 export function createDispatcher(handlers: Handlers, log: (line: string) => void = () => {}): Dispatch {
   return async (channel, rawInput) => {
     if (typeof channel !== 'string' || !isChannel(channel)) {
@@ -21,7 +38,7 @@ export function createDispatcher(handlers: Handlers, log: (line: string) => void
         .slice(0, 5)
         .map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`)
         .join('; ');
-      return { ok: false, error: { kind: 'validation', message: 'Ami refused a malformed request.', detail } };
+      return { ok: false, error: { kind: 'validation', message: tooLongMessage(parsed.error.issues) ?? 'Ami refused a malformed request.', detail } };
     }
     try {
       const handler = handlers[channel] as (input: unknown) => Promise<unknown> | unknown;

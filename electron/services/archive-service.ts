@@ -18,11 +18,16 @@ export interface ImportReport {
   notes: string[];
 }
 
-function readText(file: string): string {
+/** `nulAllowedFor`: a draft may hold NUL characters, so its own Markdown, unchanged, may too; any other file may not. */
+function readText(file: string, nulAllowedFor?: string): string {
   if (statSync(file).size > MAX_FILE_BYTES) throw new Error('larger than 256 MB');
   const bytes = readFileSync(file);
-  if (bytes.includes(0)) throw new Error('not a text file');
-  return new TextDecoder('utf-8', { fatal: true }).decode(bytes); // throws on anything that is not UTF-8
+  if (bytes.includes(0) && (nulAllowedFor === undefined || Buffer.compare(bytes, Buffer.from(nulAllowedFor)) !== 0)) throw new Error('not a text file');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error('not UTF-8 text');
+  }
 }
 
 export function archiveService(ctx: ServiceContext, appVersion: string) {
@@ -66,11 +71,13 @@ export function archiveService(ctx: ServiceContext, appVersion: string) {
         }
         let history: DraftHistory;
         let markdown: string;
+        let reading = entry.history;
         try {
           history = historySchema.parse(JSON.parse(readText(inside(entry.history)))) as DraftHistory;
-          markdown = readText(inside(entry.text));
+          reading = entry.text;
+          markdown = readText(inside(entry.text), history.draft.text);
         } catch (err) {
-          report.notes.push(`${label} could not be read (${relative(root, join(root, entry.history))}: ${err instanceof Error ? err.message.split('\n')[0] : 'invalid'}).`);
+          report.notes.push(`${label} could not be read (${relative(root, join(root, reading))}: ${err instanceof Error ? err.message.split('\n')[0] : 'invalid'}).`);
           continue;
         }
         if (history.draft.id !== entry.id) {

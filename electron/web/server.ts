@@ -1,5 +1,5 @@
 // Entry point of `npm run web`: Ami in the browser. Environment: AMI_DATA_DIR, AMI_PORT, OPENROUTER_API_KEY,
-// OPENROUTER_BASE_URL. The key comes only from the environment in this mode.
+// OPENROUTER_BASE_URL, AMI_IDLE_TIMEOUT_MS. The key comes only from the environment in this mode.
 import { dirname, join } from 'node:path';
 import { homedir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+// How long a reply may stay silent before it counts as stalled; tests shorten it to reach the stall message.
+const idleTimeoutMs = process.env.AMI_IDLE_TIMEOUT_MS ? Number(process.env.AMI_IDLE_TIMEOUT_MS) : undefined;
+if (idleTimeoutMs !== undefined && !(Number.isInteger(idleTimeoutMs) && idleTimeoutMs > 0)) {
+  log(`AMI_IDLE_TIMEOUT_MS must be a positive number of milliseconds, not "${process.env.AMI_IDLE_TIMEOUT_MS}".`);
+  process.exit(2);
+}
+
 let web: WebServer | undefined;
 const services = (() => {
   try {
@@ -32,7 +39,7 @@ const services = (() => {
       dataDir,
       mode: 'web',
       version: process.env.npm_package_version ?? '0.1.0',
-      llm: createOpenRouterClient(),
+      llm: createOpenRouterClient(idleTimeoutMs ? { idleTimeoutMs } : {}),
       keyStore: envKeyStore(process.env),
       emit: (event: AmiEvent) => web?.emit(event),
       log,

@@ -1,9 +1,11 @@
-import type { ComponentProps, MouseEvent } from 'react';
+import { Component, type ComponentProps, type MouseEvent, type ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
+import { markdownTooComplex } from '../../../shared/markdown-limits';
 import { ami, isElectron } from '../../api/ami-api';
 
 // Replies are hostile input: Markdown is rendered without raw HTML, links never navigate this window, and images
-// are never fetched (a remote image could carry the draft away in its URL).
+// are never fetched (a remote image could carry the draft away in its URL). Markdown that would freeze or crash the
+// parser (see shared/markdown-limits.ts) is shown as plain text rather than taking the window down.
 
 async function openLink(e: MouseEvent<HTMLAnchorElement>, href: string) {
   e.preventDefault();
@@ -35,12 +37,42 @@ function ReplyImage({ alt, src }: ComponentProps<'img'>) {
 
 const components: Components = { a: ReplyLink, img: ReplyImage };
 
+function PlainReply({ text, why }: { text: string; why: string }) {
+  return (
+    <>
+      <p className="muted small">This reply is shown as plain text because {why}.</p>
+      <pre className="reply-plain">{text}</pre>
+    </>
+  );
+}
+
+/** A last resort for input the limits did not foresee: a parser failure shows the text plainly. */
+class PlainTextFallback extends Component<{ text: string; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+
+  override render() {
+    return this.state.failed ? <PlainReply text={this.props.text} why="its formatting could not be read" /> : this.props.children;
+  }
+}
+
 export function ReplyMarkdown({ text }: { text: string }) {
+  const tooComplex = markdownTooComplex(text);
+  if (tooComplex) {
+    return (
+      <div className="reply-text">
+        <PlainReply text={text} why={tooComplex} />
+      </div>
+    );
+  }
   return (
     <div className="reply-text">
-      <Markdown components={components}>
-        {text}
-      </Markdown>
+      <PlainTextFallback text={text}>
+        <Markdown components={components}>{text}</Markdown>
+      </PlainTextFallback>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Settings, Template } from '../../../shared/domain';
+import { ArchiveSection } from './ArchiveSection';
 import { BackupsSection } from './BackupsSection';
 import { KeySection } from './KeySection';
 import { RouteSection } from './RouteSection';
@@ -14,6 +15,8 @@ interface Props {
   onClose: () => void;
   onSettings: (settings: Settings) => void;
   onTemplatesChanged: () => void;
+  /** Drafts were added by an import: the list must show them. */
+  onImported?: () => void;
 }
 
 /** A modal dialog: Esc closes it (the browser's own behaviour for showModal), focus returns to the opener. */
@@ -41,6 +44,7 @@ export function SettingsDialog(props: Props) {
           <RouteSection settings={props.settings} onSettings={props.onSettings} />
           <TemplatesEditor templates={props.templates} onChanged={props.onTemplatesChanged} />
           <BackupsSection dataDir={props.dataDir} />
+          <ArchiveSection mode={props.mode} onImported={() => props.onImported?.()} />
         </div>
       )}
     </dialog>

@@ -1,0 +1,73 @@
+// App-level durability in browser mode: the author types, sees "Saved", types more, and the server dies at once
+// (SIGKILL, no flush). After a restart the draft holds at least what the UI reported as saved, and never a
+// truncated or mixed text: either the saved text or the newer one.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { join } from 'node:path';
+import { launchChromium } from '../support/chromium.js';
+import { tempDir } from '../support/temp-dir.js';
+import { callFromPage, newDraftWith, openAmi, waitSaved, type OpenAmi } from '../support/ami-page.js';
+
+let browser: Browser;
+let dir: ReturnType<typeof tempDir>;
+let app: OpenAmi;
+let page: Page;
+
+beforeAll(async () => (browser = await launchChromium()), 60_000);
+afterAll(async () => browser?.close());
+beforeEach(() => (dir = tempDir('ami-durability-')));
+afterEach(async () => {
+  await page?.context().close();
+  await app?.ami.stop();
+  dir.cleanup();
+});
+
+const dataDir = () => join(dir.path, 'data');
+const open = async () => {
+  app = await openAmi(browser, dataDir(), {});
+  page = app.page;
+};
+
+async function storedText(title: string): Promise<string> {
+  const list = await callFromPage(page, app.ami.token, 'drafts:list', {});
+  const draft = list.value.find((d: { title: string }) => d.title === title);
+  return (await callFromPage(page, app.ami.token, 'drafts:get', { id: draft.id })).value.text;
+}
+
+async function openDraft(title: string) {
+  await page.getByRole('list', { name: 'Drafts list' }).getByText(title, { exact: true }).click();
+}
+
+describe('killing the server right after typing', () => {
+  // Kills at several moments after the last keystroke: before the autosave pause ends, during it, after it.
+  const delays = [0, 150, 400, 700, 1500];
+
+  it(`keeps at least the last text reported as saved through ${delays.length} kills`, async () => {
+    await open();
+    let expected = 'Premier paragraphe, enregistré.';
+    await newDraftWith(page, expected, 'Durable');
+    for (const [i, delay] of delays.entries()) {
+      await waitSaved(page);
+      const saved = expected;
+      const more = `\n\nAjout ${i} tapé juste avant la panne, avec des accents : é, è, ç.`;
+      await page.getByRole('textbox', { name: 'Draft' }).click();
+      await page.keyboard.press('ControlOrMeta+End');
+      await page.keyboard.insertText(more);
+      if (delay) await page.waitForTimeout(delay);
+      // Read what the UI claims just before the kill: if it says "Saved", the newer text must survive.
+      const status = await page.getByRole('status').filter({ hasText: /^(Saved|Unsaved|Saving|Not saved)/ }).first().innerText();
+      const reportedNewer = /^Saved/.test(status);
+      await app.ami.stop('SIGKILL');
+      await page.context().close();
+
+      await open();
+      const after = await storedText('Durable');
+      if (reportedNewer) expect(after, `kill ${i} after ${delay} ms, UI said "${status}"`).toBe(saved + more);
+      else expect([saved, saved + more], `kill ${i} after ${delay} ms, UI said "${status}"`).toContain(after);
+      await openDraft('Durable');
+      await expect.poll(() => page.getByRole('textbox', { name: 'Draft' }).innerText()).toContain(after.split('\n\n').at(-1)!);
+      console.log(`kill ${i} after ${delay} ms: UI said "${status}", restart found ${after === saved ? 'the saved text' : 'the newer text'}`);
+      expected = after;
+    }
+  }, 240_000);
+});

@@ -1,0 +1,64 @@
+// The steps of the browser-mode end-to-end tests that several files share: open Ami in a fresh page, start a draft,
+// ask about its first paragraph, call the contract directly as the page would.
+import { expect } from 'vitest';
+import type { Browser, Page, Request } from 'playwright-core';
+import { startAmi, type RunningAmi } from './web-app.js';
+
+export interface OpenAmi {
+  ami: RunningAmi;
+  page: Page;
+  /** Every request the page made, in order. */
+  requests: Request[];
+}
+
+export async function openAmi(browser: Browser, dataDir: string, env: Record<string, string | undefined>): Promise<OpenAmi> {
+  const ami = await startAmi({ dataDir, env });
+  const page = await openPage(browser);
+  const requests: Request[] = [];
+  page.on('request', (r) => requests.push(r));
+  await page.goto(ami.url);
+  await page.getByRole('textbox', { name: 'Draft' }).waitFor();
+  return { ami, page, requests };
+}
+
+export async function openPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => console.error('page error:', err.message));
+  return page;
+}
+
+export async function newDraftWith(page: Page, text: string, title = 'Essai'): Promise<void> {
+  await page.getByRole('button', { name: 'New draft' }).click();
+  const titleField = page.getByRole('textbox', { name: 'Title' });
+  await expect.poll(() => titleField.evaluate((el) => el === document.activeElement && (el as HTMLInputElement).value === '')).toBe(true);
+  await page.keyboard.insertText(title);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByRole('textbox', { name: 'Draft' }).evaluate((el) => el.contains(document.activeElement))).toBe(true);
+  await page.keyboard.insertText(text);
+  await waitSaved(page);
+}
+
+export async function waitSaved(page: Page): Promise<void> {
+  await expect.poll(() => page.getByRole('status').filter({ hasText: /^Saved/ }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+}
+
+export async function askAboutFirstParagraph(page: Page, kind = 'Clarity'): Promise<void> {
+  await page.getByRole('textbox', { name: 'Draft' }).click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.getByRole('combobox', { name: 'Request' }).selectOption({ label: kind });
+  await page.getByRole('button', { name: 'Ask', exact: true }).click();
+}
+
+export const citation = (page: Page, n: number) => page.getByRole('region', { name: 'Citations' }).getByRole('article', { name: `Citation ${n}` });
+
+/** Calls a contract channel from inside the page, with the page's own token, exactly as the renderer does. */
+export async function callFromPage(page: Page, token: string, channel: string, input: unknown): Promise<any> {
+  return page.evaluate(
+    async ([channel, input, token]) => {
+      const res = await fetch(`/api/call/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ami-token': token }, body: JSON.stringify(input) });
+      return res.json();
+    },
+    [channel, input, token] as const,
+  );
+}
