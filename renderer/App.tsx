@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AmiError, Draft } from '../shared/domain';
+import type { AmiError, Anchor, Draft, GuardReplyInfo } from '../shared/domain';
 import { ReplyIndex } from '../shared/ghost-guard';
 import { ami } from './api/ami-api';
 import { ErrorNotice } from './components/ErrorNotice';
@@ -14,7 +14,11 @@ import { useAnchorSync } from './features/citations/useAnchorSync';
 import { useCitations } from './features/citations/useCitations';
 import { DraftSidebar, type DraftsView } from './features/drafts/DraftSidebar';
 import { lastDraftId, rememberDraft } from './features/drafts/last-draft';
-import { shouldBlockPaste } from './features/drafts/paste-guard';
+import { pasteQuotation, pasteSources, type PasteSource } from './features/drafts/paste-guard';
+import { PasteGuardDialog } from './features/drafts/PasteGuardDialog';
+import { askAgainInput } from './features/citations/ask-again';
+import { HistoryDialog } from './features/history/HistoryDialog';
+import type { GhostSource } from './editor/ghost-marks';
 import { SaveStatus } from './features/drafts/SaveStatus';
 import { TitleField } from './features/drafts/TitleField';
 import { useAutosave } from './features/drafts/useAutosave';
@@ -37,6 +41,10 @@ export function App() {
   const [activeConsultationId, setActiveConsultationId] = useState<string | null>(null);
   const [askSignal, setAskSignal] = useState(0);
   const [notices, setNotices] = useState<string[]>([]);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [paste, setPaste] = useState<{ text: string; sources: PasteSource[]; at: { from: number; to: number } } | null>(null);
+  const [guardReplies, setGuardReplies] = useState<GuardReplyInfo[]>([]);
+  const [passageTexts, setPassageTexts] = useState<ReadonlyMap<string, string>>(new Map());
   const editorRef = useRef<DraftEditorHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const titleRef = useRef<HTMLInputElement>(null);
@@ -127,10 +135,74 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [citations],
   );
-  const replyIndex = useMemo(
-    () => new ReplyIndex(citations.map((c) => ({ id: c.reply.id, citationNumber: c.reply.citationNumber, text: c.reply.text }))),
-    [citations],
+  // Every stored reply, of every draft: a reply kept elsewhere is model wording here too. Refreshed as replies arrive.
+  useEffect(() => {
+    let live = true;
+    void ami['guard:replies']({}).then((result) => {
+      if (live && result.ok) setGuardReplies(result.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [citations]);
+  const guard = useMemo(() => {
+    const replies = new Map(guardReplies.map((r) => [r.id, r]));
+    const index = new ReplyIndex(guardReplies.map((r) => ({ id: r.id, citationNumber: r.citationNumber, text: r.text })));
+    const source: GhostSource = {
+      index,
+      describe: (replyId) => {
+        const r = replies.get(replyId);
+        if (!r) return 'Reproduces a model’s wording';
+        const model = r.servedModel ?? 'an unidentified model';
+        return r.draftId === draftId
+          ? `Reproduces the wording of citation [${r.citationNumber}] (${model}). Click to show the citation.`
+          : `Reproduces the wording of citation [${r.citationNumber}] of another draft (${model}).`;
+      },
+    };
+    return { replies, index, source };
+  }, [guardReplies, draftId]);
+
+  const onAnchorsChange = useCallback(
+    (list: Anchor[]) => {
+      anchorSync.onAnchorsChange(list);
+      const editor = editorRef.current;
+      const texts = new Map<string, string>();
+      for (const a of list) {
+        const text = a.status === 'edited' ? editor?.getAnchorText(a.consultationId) : null;
+        if (text != null) texts.set(a.consultationId, text);
+      }
+      setPassageTexts((prev) => (prev.size === texts.size && [...texts].every(([k, v]) => prev.get(k) === v) ? prev : texts));
+    },
+    [anchorSync],
   );
+  useEffect(() => setPassageTexts(new Map()), [draftId]);
+
+  const onPasteText = (text: string): boolean => {
+    if (!draftId) return false;
+    const sources = pasteSources(text, guard.index, guard.replies, draftId);
+    if (!sources.length) return false;
+    setPaste({ text, sources, at: editorRef.current?.getSelection() ?? { from: 0, to: 0 } });
+    return true;
+  };
+
+  const onSelectReply = (replyId: string) => {
+    const hit = citations.find((c) => c.reply.id === replyId);
+    if (hit) selectConsultation(hit.consultation.id);
+  };
+
+  const askAgain = async (consultationId: string) => {
+    const editor = editorRef.current;
+    const consultation = citations.find((c) => c.consultation.id === consultationId)?.consultation;
+    const anchor = editor?.getAnchors().find((a) => a.consultationId === consultationId);
+    if (!draft || !editor || !consultation || !anchor) return;
+    const input = askAgainInput(consultation, editor.getText(), anchor);
+    if (!input) return;
+    await autosave.flush();
+    const result = await ami['consultations:ask']({ draftId: draft.id, ...input });
+    if (!result.ok) return setError(result.error);
+    setActiveConsultationId(result.value.consultationId);
+    void refreshCitations();
+  };
 
   const selectConsultation = (id: string) => {
     setActiveConsultationId(id);
@@ -156,7 +228,12 @@ export function App() {
         <header className="toolbar">
           {draft && <SaveStatus state={autosave.state} onRetry={() => void autosave.flush()} />}
           <div className="toolbar-actions">
-            {draft && <ExportMenu draftId={draft.id} mode={mode} flushSave={autosave.flush} />}
+            {draft && (
+              <button type="button" onClick={() => setHistoryOpen(true)}>
+                History
+              </button>
+            )}
+            {draft && <ExportMenu draftId={draft.id} mode={mode} flushSave={autosave.flush} getText={() => editorRef.current?.getText() ?? draft.text} />}
             <button type="button" onClick={openSettings}>
               Settings
             </button>
@@ -200,11 +277,13 @@ export function App() {
               readOnly={readOnly}
               placeholder="Write here. Select a passage and ask when you want a second opinion."
               onChange={autosave.change}
-              onAnchorsChange={anchorSync.onAnchorsChange}
+              onAnchorsChange={onAnchorsChange}
               onSelectConsultation={setActiveConsultationId}
               onBlur={() => void autosave.flush()}
               onAskShortcut={() => setAskSignal((n) => n + 1)}
-              onPasteText={(text: string) => shouldBlockPaste(text, replyIndex, (m) => window.confirm(m))}
+              onPasteText={onPasteText}
+              ghostSource={guard.source}
+              onSelectReply={onSelectReply}
             />
           </div>
         ) : (
@@ -238,6 +317,8 @@ export function App() {
               live={live}
               activeConsultationId={activeConsultationId}
               anchorStatuses={anchorSync.statuses}
+              passageTexts={passageTexts}
+              onAskAgain={(id) => void askAgain(id)}
               readOnly={readOnly}
               onSelect={selectConsultation}
               onChanged={() => void refreshCitations()}
@@ -247,6 +328,26 @@ export function App() {
           </>
         )}
       </aside>
+      {paste && (
+        <PasteGuardDialog
+          text={paste.text}
+          sources={paste.sources}
+          onCancel={() => {
+            const at = paste.at;
+            setPaste(null);
+            // Once the modal is gone the editor takes the focus back, its cursor where the paste was.
+            requestAnimationFrame(() => editorRef.current?.focus(at));
+          }}
+          onQuote={() => {
+            const end = editorRef.current?.insertBlock(pasteQuotation(paste.text, paste.sources), paste.at);
+            setPaste(null);
+            if (end !== undefined) requestAnimationFrame(() => editorRef.current?.focus({ from: end, to: end }));
+          }}
+        />
+      )}
+      {historyOpen && draft && (
+        <HistoryDialog draftId={draft.id} citations={citations} consultationId={activeConsultationId} onClose={() => setHistoryOpen(false)} />
+      )}
       <SettingsDialog
         open={settingsOpen}
         mode={mode}
@@ -256,6 +357,7 @@ export function App() {
         onClose={() => setSettingsOpen(false)}
         onSettings={setSettings}
         onTemplatesChanged={() => void refreshTemplates()}
+        onImported={() => void refreshList()}
       />
     </div>
   );

@@ -6,6 +6,8 @@ import type { Anchor } from '../../shared/domain';
 import { anchorField, domainAnchors, syncAnchors, trackedAnchors } from './anchor-field';
 import { AnchorReporter } from './anchor-reporter';
 import type { EditorAnchorInput } from './anchor-types';
+import { blockInsertion } from './block-insertion';
+import { ghostSourceField, setGhostSource, type GhostSource } from './ghost-marks';
 import {
   createDraftState,
   placeholderCompartment,
@@ -22,11 +24,17 @@ export interface DraftEditorHandle {
   getText(): string;
   /** The selection, or if it is empty the paragraph around the cursor; null if nothing usable (blank line). */
   getPassage(): { from: number; to: number; text: string } | null;
-  focus(): void;
+  /** Focuses the editor; with a selection, puts it there (a closing modal may have moved the DOM cursor). */
+  focus(selection?: { from: number; to: number }): void;
+  getSelection(): { from: number; to: number };
   /** Scrolls to and flashes the passage of this consultation. */
   revealConsultation(consultationId: string): void;
   /** Current anchors with status (current | edited | lost) as mapped through the author's edits. */
   getAnchors(): Anchor[];
+  /** The text of a consultation's passage as it is now; null when it was deleted. */
+  getAnchorText(consultationId: string): string | null;
+  /** Inserts a block (a quotation the author chose to insert) over `at`, on lines of its own; returns the cursor after it. */
+  insertBlock(text: string, at: { from: number; to: number }): number;
 }
 
 export interface DraftEditorProps {
@@ -46,6 +54,10 @@ export interface DraftEditorProps {
   onAskShortcut?: () => void;
   /** Return true to swallow a paste. */
   onPasteText?: (text: string) => boolean;
+  /** The replies whose wording is marked where the draft reproduces it (checked when typing pauses). */
+  ghostSource?: GhostSource | null;
+  /** A click on a span marked as reproducing a reply. */
+  onSelectReply?: (replyId: string) => void;
   readOnly?: boolean;
   placeholder?: string;
 }
@@ -76,6 +88,7 @@ export const DraftEditor = forwardRef<DraftEditorHandle, DraftEditorProps>(funct
       readOnly: p.readOnly ?? false,
       placeholder: p.placeholder,
       callbacks: () => propsRef.current,
+      ghostSource: p.ghostSource ?? null,
       extensions: EditorView.updateListener.of((update) => {
         const current = propsRef.current;
         if (update.docChanged) current.onChange(update.state.doc.toString());
@@ -121,6 +134,12 @@ export const DraftEditor = forwardRef<DraftEditorHandle, DraftEditorProps>(funct
   }, [props.activeConsultationId, props.docKey]);
 
   useEffect(() => {
+    const view = viewRef.current;
+    const source = props.ghostSource ?? null;
+    if (view && view.state.field(ghostSourceField, false) !== source) view.dispatch({ effects: setGhostSource.of(source) });
+  }, [props.ghostSource, props.docKey]);
+
+  useEffect(() => {
     viewRef.current?.dispatch({ effects: readOnlyCompartment.reconfigure(readOnlyExtension(props.readOnly ?? false)) });
   }, [props.readOnly]);
 
@@ -133,8 +152,46 @@ export const DraftEditor = forwardRef<DraftEditorHandle, DraftEditorProps>(funct
     (): DraftEditorHandle => ({
       getText: () => viewRef.current?.state.doc.toString() ?? propsRef.current.initialText,
       getPassage: () => (viewRef.current ? passageAt(viewRef.current.state) : null),
-      focus: () => viewRef.current?.focus(),
+      focus: (selection) => {
+        const view = viewRef.current;
+        if (!view) return;
+        view.focus();
+        if (selection) {
+          // A modal moved the browser's caret while the editor was unfocused, which CodeMirror did not see: its
+          // cached DOM selection still equals the state's, so setting the same selection would not be written to the
+          // DOM and the stray caret would win. Going through another position first makes it write.
+          const length = view.state.doc.length;
+          const anchor = Math.min(selection.from, length);
+          const head = Math.min(selection.to, length);
+          if (length > 0) view.dispatch({ selection: { anchor: anchor === 0 ? length : 0 } });
+          view.dispatch({ selection: { anchor, head }, scrollIntoView: true });
+        }
+      },
+      getSelection: () => {
+        const main = viewRef.current?.state.selection.main;
+        return main ? { from: main.from, to: main.to } : { from: 0, to: 0 };
+      },
       getAnchors: () => (viewRef.current ? domainAnchors(viewRef.current.state) : []),
+      getAnchorText: (consultationId) => {
+        const state = viewRef.current?.state;
+        const anchor = state && trackedAnchors(state).find((a) => a.consultationId === consultationId);
+        return state && anchor && anchor.status !== 'lost' ? state.doc.sliceString(anchor.from, anchor.to) : null;
+      },
+      insertBlock: (text, at) => {
+        const view = viewRef.current;
+        if (!view || view.state.readOnly) return at.to;
+        const doc = view.state.doc;
+        const from = Math.min(at.from, doc.length);
+        const to = Math.min(Math.max(from, at.to), doc.length);
+        const insert = blockInsertion(doc.sliceString(Math.max(0, from - 2), from), doc.sliceString(to, to + 2), text);
+        view.dispatch({
+          changes: { from, to, insert },
+          selection: { anchor: from + insert.length },
+          scrollIntoView: true,
+          userEvent: 'input.paste',
+        });
+        return from + insert.length;
+      },
       revealConsultation: (consultationId) => {
         const view = viewRef.current;
         const anchor = view && trackedAnchors(view.state).find((a) => a.consultationId === consultationId);

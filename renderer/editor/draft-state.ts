@@ -8,6 +8,7 @@ import { EditorView, keymap, placeholder as placeholderText, drawSelection } fro
 import { anchorExtension, anchorsAt } from './anchor-field';
 import type { EditorAnchorInput } from './anchor-types';
 import { draftTheme } from './editor-theme';
+import { ghostGuard, type GhostSource } from './ghost-marks';
 import { activeConsultationField, isMarked, passageMarks, setActiveConsultation } from './passage-decorations';
 
 /** What the editor reports; read at call time so that new callbacks never require a new state. */
@@ -15,6 +16,8 @@ export interface DraftCallbacks {
   onAskShortcut?: () => void;
   onSelectConsultation?: (consultationId: string) => void;
   onPasteText?: (text: string) => boolean;
+  /** A click on a span marked as reproducing this reply's wording. */
+  onSelectReply?: (replyId: string) => void;
 }
 
 export interface DraftStateOptions {
@@ -24,6 +27,8 @@ export interface DraftStateOptions {
   readOnly?: boolean;
   placeholder?: string;
   callbacks?: () => DraftCallbacks;
+  /** The replies whose wording is marked where the draft reproduces it. */
+  ghostSource?: GhostSource | null;
   /** Extra extensions from the view side (update listener…). */
   extensions?: Extension;
 }
@@ -76,6 +81,13 @@ function interaction(callbacks: () => DraftCallbacks): Extension {
     ),
     EditorView.domEventHandlers({
       click(event, view) {
+        const ghost = event.target instanceof Element ? event.target.closest('.cm-ami-ghost') : null;
+        const replyId = ghost?.getAttribute('data-reply');
+        const selectReply = callbacks().onSelectReply;
+        if (replyId && selectReply && event.button === 0 && view.state.selection.main.empty) {
+          selectReply(replyId);
+          return false;
+        }
         const select = callbacks().onSelectConsultation;
         if (!select || event.button !== 0 || !view.state.selection.main.empty) return false;
         if (!(event.target instanceof Element) || !event.target.closest('.cm-ami-passage')) return false;
@@ -103,6 +115,7 @@ export function createDraftState(options: DraftStateOptions): EditorState {
     extensions: [
       anchorExtension(doc, options.anchors),
       passageMarks,
+      ghostGuard(options.ghostSource ?? null),
       history(),
       drawSelection(),
       EditorView.lineWrapping,

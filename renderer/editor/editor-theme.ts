@@ -40,6 +40,14 @@ export const draftTheme = EditorView.theme({
     textDecorationThickness: '2px',
   },
   '.cm-ami-passage-flash': { animation: 'ami-passage-flash 1.2s ease-out' },
+  '.cm-ami-ghost': {
+    textDecoration: 'underline wavy',
+    textDecorationColor: 'var(--ami-danger, #a3321f)',
+    textDecorationThickness: '1px',
+    textUnderlineOffset: '0.3em',
+    backgroundColor: 'color-mix(in srgb, var(--ami-danger, #a3321f) 9%, transparent)',
+    cursor: 'pointer',
+  },
   '@keyframes ami-passage-flash': {
     '0%': { backgroundColor: 'var(--ami-accent, #3b6fd8)', color: 'var(--ami-bg, #fdfcf9)' },
     '100%': {},

@@ -6,6 +6,7 @@ import { firstWords, formatCost, formatDateTime, formatTokens } from '../../comp
 import type { LiveReplies } from '../ask/live-replies';
 import { useLiveReply } from '../ask/useLiveReply';
 import { kindLabel } from '../ask/request-options';
+import { WordDiff } from '../../components/WordDiff';
 import { NoteField } from './NoteField';
 import { quotationOf } from './quotation';
 import { ReplyMarkdown } from './ReplyMarkdown';
@@ -13,19 +14,23 @@ import { replyStatusText } from './reply-status';
 
 const ANCHOR_TEXT: Record<AnchorStatus, string> = {
   current: 'Passage unchanged',
-  edited: 'Passage edited since',
-  lost: 'Passage deleted',
+  edited: 'Passage edited since the question',
+  lost: 'Passage deleted: it is no longer in the draft',
 };
 
 interface Props {
   citation: Citation;
   live: LiveReplies;
   anchorStatus: AnchorStatus;
+  /** The passage's text in the draft today (for an edited passage). */
+  currentPassage: string | null;
+  /** Asks a new question about the passage as it is now, linked to this consultation; absent when read-only. */
+  onAskAgain?: () => void;
   onChanged: () => void;
   onOpenSettings: () => void;
 }
 
-export function CitationCard({ citation, live, anchorStatus, onChanged, onOpenSettings }: Props) {
+export function CitationCard({ citation, live, anchorStatus, currentPassage, onAskAgain, onChanged, onOpenSettings }: Props) {
   const { reply, consultation } = citation;
   const streaming = reply.status === 'streaming';
   const liveReply = useLiveReply(live, streaming ? reply.id : null);
@@ -91,6 +96,22 @@ export function CitationCard({ citation, live, anchorStatus, onChanged, onOpenSe
           {firstWords(consultation.passage.text, 220)}
           <span className={`anchor-status anchor-${anchorStatus}`}>{ANCHOR_TEXT[anchorStatus]}</span>
         </blockquote>
+      )}
+      {reply.turn === 0 && anchorStatus === 'edited' && currentPassage !== null && (
+        <div className="anchor-change">
+          <p className="muted small">What changed in the passage since the question:</p>
+          <WordDiff before={consultation.passage.text} after={currentPassage} label="Changes since the question" />
+          {onAskAgain && (
+            <button type="button" className="small" onClick={onAskAgain}>
+              Ask again
+            </button>
+          )}
+        </div>
+      )}
+      {reply.turn === 0 && anchorStatus === 'lost' && (
+        <p className="anchor-lost-note small" role="note">
+          The passage this citation is about was deleted from the draft. The citation is kept as it was.
+        </p>
       )}
       <p className="citation-model">
         <code className="model-id">{reply.servedModel ?? 'model not identified by the provider'}</code>

@@ -11,6 +11,9 @@ interface Props {
   live: LiveReplies;
   activeConsultationId: string | null;
   anchorStatuses: ReadonlyMap<string, AnchorStatus>;
+  /** Today's text of each passage that was edited since its question. */
+  passageTexts: ReadonlyMap<string, string>;
+  onAskAgain: (consultationId: string) => void;
   readOnly: boolean;
   onSelect: (consultationId: string) => void;
   onChanged: () => void;
@@ -71,6 +74,8 @@ export function CitationsPanel(props: Props) {
                   citation={c}
                   live={props.live}
                   anchorStatus={status}
+                  currentPassage={props.passageTexts.get(thread.consultationId) ?? null}
+                  onAskAgain={props.readOnly ? undefined : () => props.onAskAgain(thread.consultationId)}
                   onChanged={props.onChanged}
                   onOpenSettings={props.onOpenSettings}
                 />

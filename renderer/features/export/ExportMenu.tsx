@@ -1,22 +1,33 @@
 import { useEffect, useRef, useState } from 'react';
+import type { ExportFormat } from '../../../shared/contract';
 import type { AmiError } from '../../../shared/domain';
 import { ami } from '../../api/ami-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { downloadFile } from './download';
+import { ModelWordingDialog, type WordingSpan } from './ModelWordingDialog';
 
-type Format = 'markdown' | 'html';
+type Format = ExportFormat;
 
 interface Props {
   draftId: string;
   mode: 'electron' | 'web';
   flushSave: () => Promise<boolean>;
+  /** The draft text as the editor has it (saved before export): the spans are shown from it. */
+  getText: () => string;
+}
+
+interface Confirming {
+  format: Format;
+  message: string;
+  spans: WordingSpan[];
 }
 
 /** Export the draft with its kept citations, after saving what is pending. */
-export function ExportMenu({ draftId, mode, flushSave }: Props) {
+export function ExportMenu({ draftId, mode, flushSave, getText }: Props) {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<AmiError | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<Confirming | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const firstItem = useRef<HTMLButtonElement>(null);
 
@@ -30,25 +41,40 @@ export function ExportMenu({ draftId, mode, flushSave }: Props) {
     return () => document.removeEventListener('mousedown', onDown);
   }, [open]);
 
-  const run = async (format: Format) => {
+  /** The spans the guard finds in the saved text, to show the author what the export would carry unquoted. */
+  const wordingSpans = async (): Promise<WordingSpan[]> => {
+    const text = getText();
+    const report = await ami['guard:check']({ draftId, text });
+    if (!report.ok) return [];
+    return report.value.spans.map((s) => ({
+      text: text.slice(s.from, s.to),
+      citationNumber: s.citationNumber,
+      servedModel: s.servedModel,
+      elsewhere: s.replyDraftId !== draftId,
+    }));
+  };
+
+  const run = async (format: Format, acknowledgeModelWording = false) => {
     setOpen(false);
     setError(null);
     setDone(null);
+    setConfirming(null);
     if (!(await flushSave())) {
       setError({ kind: 'storage', message: 'The latest changes are not saved yet, so the export would miss them. Try again once “Saved” shows.' });
       return;
     }
-    if (mode === 'electron') {
-      const result = await ami['export:save']({ draftId, format });
-      if (!result.ok) setError(result.error);
-      else if (result.value) setDone(`Exported to ${result.value.path}`);
-    } else {
-      const result = await ami['export:render']({ draftId, format });
-      if (!result.ok) setError(result.error);
-      else {
-        downloadFile(result.value);
-        setDone(`Downloaded ${result.value.filename}`);
-      }
+    const input = { draftId, format, acknowledgeModelWording };
+    const result = mode === 'electron' ? await ami['export:save'](input) : await ami['export:render'](input);
+    if (!result.ok) {
+      if (result.error.kind === 'needs_confirmation' && !acknowledgeModelWording) {
+        setConfirming({ format, message: result.error.message, spans: await wordingSpans() });
+      } else setError(result.error);
+      return;
+    }
+    if (result.value && 'path' in result.value) setDone(`Exported to ${result.value.path}`);
+    else if (result.value) {
+      downloadFile(result.value);
+      setDone(`Downloaded ${result.value.filename}`);
     }
   };
 
@@ -74,12 +100,23 @@ export function ExportMenu({ draftId, mode, flushSave }: Props) {
           <button type="button" role="menuitem" onClick={() => void run('html')}>
             HTML (.html)
           </button>
+          <button type="button" role="menuitem" onClick={() => void run('json')}>
+            JSON provenance (.json)
+          </button>
         </div>
       )}
       {done && (
         <span className="muted small export-done" aria-live="polite">
           {done}
         </span>
+      )}
+      {confirming && (
+        <ModelWordingDialog
+          message={confirming.message}
+          spans={confirming.spans}
+          onExport={() => void run(confirming.format, true)}
+          onCancel={() => setConfirming(null)}
+        />
       )}
       {error && (
         <div className="popover-error">

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { LiveReplies } from '../../../renderer/features/ask/live-replies';
 import { requestOptions } from '../../../renderer/features/ask/request-options';
-import { shouldBlockPaste } from '../../../renderer/features/drafts/paste-guard';
+import { pasteQuotation, pasteSourceName, pasteSources } from '../../../renderer/features/drafts/paste-guard';
 import { snippetParts } from '../../../renderer/features/drafts/snippet-parts';
 import { ReplyIndex } from '../../../shared/ghost-guard';
-import type { Reply, Template } from '../../../shared/domain';
+import type { GuardReplyInfo, Reply, Template } from '../../../shared/domain';
 
 describe('snippetParts', () => {
   it('splits on the match markers and keeps markup as plain text', () => {
@@ -45,22 +45,34 @@ describe('LiveReplies', () => {
   });
 });
 
-describe('shouldBlockPaste', () => {
+describe('paste guard', () => {
   const replyText = 'The garden behind the old house had grown wild over the long and quiet winter months.';
-  const index = new ReplyIndex([{ id: 'r', citationNumber: 7, text: replyText }]);
+  const index = new ReplyIndex([
+    { id: 'r', citationNumber: 7, text: replyText },
+    { id: 'x', citationNumber: 2, text: 'A lighthouse keeper counted the ships that passed the rocks every single night of the year.' },
+  ]);
+  const replies = new Map<string, GuardReplyInfo>([
+    ['r', { id: 'r', draftId: 'd1', citationNumber: 7, servedModel: 'anthropic/claude-sonnet-4.5-20250929', text: replyText }],
+    ['x', { id: 'x', draftId: 'd2', citationNumber: 2, servedModel: null, text: '' }],
+  ]);
 
-  it('asks before letting a reply’s wording in as the author’s own text', () => {
-    const asked: string[] = [];
-    expect(shouldBlockPaste(replyText, index, (m) => (asked.push(m), false))).toBe(true);
-    expect(asked[0]).toContain('[7]');
-    expect(shouldBlockPaste(replyText, index, () => true)).toBe(false);
+  it('names the citation a pasted reply reproduces, and a reply kept in another draft as such', () => {
+    const here = pasteSources(replyText, index, replies, 'd1');
+    expect(here).toEqual([{ replyId: 'r', citationNumber: 7, otherDraftCitation: null, servedModel: 'anthropic/claude-sonnet-4.5-20250929' }]);
+    expect(pasteSourceName(here[0]!)).toBe('citation [7]');
+    const elsewhere = pasteSources('A lighthouse keeper counted the ships that passed the rocks every single night.', index, replies, 'd1');
+    expect(elsewhere.map(pasteSourceName)).toEqual(['a reply kept in another draft (its citation [2])']);
   });
 
-  it('lets the author’s own words and quoted replies through without asking', () => {
-    const never = () => {
-      throw new Error('should not ask');
-    };
-    expect(shouldBlockPaste('Something I wrote myself about a different matter entirely.', index, never)).toBe(false);
-    expect(shouldBlockPaste(`> ${replyText}\n>\n> — model, via Ami [^c7]`, index, never)).toBe(false);
+  it('lets the author’s own words and quoted replies through', () => {
+    expect(pasteSources('Something I wrote myself about a different matter entirely.', index, replies, 'd1')).toEqual([]);
+    expect(pasteSources(`> ${replyText}\n>\n> — model [^c7]`, index, replies, 'd1')).toEqual([]);
+  });
+
+  it('quotes the pasted text as a blockquote attributed to the served model with its marker, which the guard then accepts', () => {
+    const sources = pasteSources(replyText, index, replies, 'd1');
+    const q = pasteQuotation(`${replyText}\n\nSecond line.`, sources);
+    expect(q).toBe(`> ${replyText}\n>\n> Second line.\n>\n> — anthropic/claude-sonnet-4.5-20250929 [^c7]\n`);
+    expect(pasteSources(q, index, replies, 'd1')).toEqual([]);
   });
 });

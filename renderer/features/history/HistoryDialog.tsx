@@ -1,0 +1,188 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { AmiError, Citation, Revision, RevisionSummary } from '../../../shared/domain';
+import { ami } from '../../api/ami-api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { firstWords, formatDateTime } from '../../components/format';
+import { ModalDialog } from '../../components/ModalDialog';
+import { WordDiff } from '../../components/WordDiff';
+import { consultationChain, passageTimeline, reasonLabel, type TimelineEntry } from './passage-timeline';
+
+interface Props {
+  draftId: string;
+  citations: Citation[];
+  /** The selected citation's consultation: its passage gets a timeline. */
+  consultationId: string | null;
+  onClose: () => void;
+}
+
+/** Revisions are many and large: the timeline reads at most this many of the latest. */
+const TIMELINE_REVISIONS = 300;
+
+/** Read-only: nothing here writes into the draft. */
+export function HistoryDialog({ draftId, citations, consultationId, onClose }: Props) {
+  const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null);
+  const [error, setError] = useState<AmiError | null>(null);
+  const [fromId, setFromId] = useState('');
+  const [toId, setToId] = useState('');
+  const [texts, setTexts] = useState<ReadonlyMap<string, Revision>>(new Map());
+
+  useEffect(() => {
+    let live = true;
+    void ami['drafts:revisions']({ draftId }).then((result) => {
+      if (!live) return;
+      if (!result.ok) return setError(result.error);
+      setRevisions(result.value);
+      setToId(result.value[0]?.id ?? '');
+      setFromId(result.value[1]?.id ?? result.value[0]?.id ?? '');
+    });
+    return () => {
+      live = false;
+    };
+  }, [draftId]);
+
+  const wanted = useMemo(() => {
+    const ids = new Set([fromId, toId].filter(Boolean));
+    if (consultationId && revisions) for (const r of revisions.slice(0, TIMELINE_REVISIONS)) ids.add(r.id);
+    return [...ids];
+  }, [fromId, toId, consultationId, revisions]);
+
+  useEffect(() => {
+    const missing = wanted.filter((id) => !texts.has(id));
+    if (!missing.length) return;
+    let live = true;
+    void Promise.all(missing.map((id) => ami['drafts:revision']({ id }))).then((results) => {
+      if (!live) return;
+      const next = new Map(texts);
+      for (const r of results) {
+        if (r.ok) next.set(r.value.id, r.value);
+        else setError(r.error);
+      }
+      setTexts(next);
+    });
+    return () => {
+      live = false;
+    };
+  }, [wanted, texts]);
+
+  const consultations = useMemo(() => [...new Map(citations.map((c) => [c.consultation.id, c.consultation])).values()], [citations]);
+  const numbers = useMemo(() => {
+    const map = new Map<string, number[]>();
+    for (const c of citations) map.set(c.consultation.id, [...(map.get(c.consultation.id) ?? []), c.reply.citationNumber].sort((a, b) => a - b));
+    return map;
+  }, [citations]);
+
+  const timeline = useMemo((): TimelineEntry[] | null => {
+    if (!consultationId || !revisions) return null;
+    const ids = revisions.slice(0, TIMELINE_REVISIONS).map((r) => r.id);
+    if (ids.some((id) => !texts.has(id))) return null;
+    const ordered = ids.map((id) => texts.get(id)!).reverse();
+    return passageTimeline(consultationChain(consultationId, consultations), ordered);
+  }, [consultationId, revisions, texts, consultations]);
+
+  const from = texts.get(fromId);
+  const to = texts.get(toId);
+  const label = (r: RevisionSummary) => `${formatDateTime(r.createdAt)} — ${reasonLabel(r.reason)}`;
+  const selected = consultations.find((c) => c.id === consultationId);
+
+  return (
+    <ModalDialog title="History" onClose={onClose} className="history-dialog">
+      <div className="dialog-actions top">
+        <button type="button" className="quiet" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+      {!revisions ? (
+        <p className="muted">Loading the revisions…</p>
+      ) : (
+        <>
+          <section aria-label="Revisions">
+            <h3>Revisions</h3>
+            <p className="muted small">
+              Ami keeps a copy of the draft every few minutes while you write (periodic), each time you ask (consultation)
+              and when a draft is imported. Copies are never changed afterwards.
+            </p>
+            <ol className="revision-list">
+              {revisions.map((r) => (
+                <li key={r.id} className={r.id === fromId || r.id === toId ? 'chosen' : undefined}>
+                  <span>{formatDateTime(r.createdAt)}</span> <span className={`reason reason-${r.reason}`}>{reasonLabel(r.reason)}</span>{' '}
+                  <span className="muted small">{r.length.toLocaleString()} characters</span>
+                </li>
+              ))}
+            </ol>
+          </section>
+          <section aria-label="Compare revisions">
+            <h3>Compare</h3>
+            <div className="compare-fields">
+              <label>
+                From revision{' '}
+                <select value={fromId} onChange={(e) => setFromId(e.target.value)}>
+                  {revisions.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {label(r)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                To revision{' '}
+                <select value={toId} onChange={(e) => setToId(e.target.value)}>
+                  {revisions.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {label(r)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+            {from && to ? (
+              from.id === to.id ? (
+                <p className="muted small">Choose two different revisions to see what changed.</p>
+              ) : (
+                <WordDiff before={from.text} after={to.text} label="Changes between the two revisions" />
+              )
+            ) : (
+              <p className="muted small">Loading…</p>
+            )}
+          </section>
+          <section aria-label="Passage timeline">
+            <h3>Passage timeline</h3>
+            {!selected ? (
+              <p className="muted small">Select a citation to follow its passage through the revisions.</p>
+            ) : !timeline ? (
+              <p className="muted small">Reading the revisions…</p>
+            ) : (
+              <>
+                <p className="muted small">
+                  The passage “{firstWords(selected.passage.text, 80)}”: when it changed, and when you asked about it.
+                </p>
+                <ol className="timeline">
+                  {timeline.map((e, i) =>
+                    e.type === 'consultation' ? (
+                      <li key={i} className="timeline-consultation">
+                        <span className="muted small">{formatDateTime(e.at)}</span> Asked ({e.consultation.templateName || e.consultation.kind})
+                        {numbers.get(e.consultation.id)?.length ? ` — citation ${numbers.get(e.consultation.id)!.map((n) => `[${n}]`).join(', ')}` : ''}
+                        {e.consultation.previousId ? ', asked again about the edited passage' : ''}
+                      </li>
+                    ) : (
+                      <li key={i} className="timeline-revision">
+                        <span className="muted small">
+                          {formatDateTime(e.at)} · {reasonLabel(e.reason)}
+                        </span>{' '}
+                        {e.after === null ? (
+                          <span className="anchor-lost">Passage deleted</span>
+                        ) : (
+                          <WordDiff before={e.before} after={e.after} label="Passage change" />
+                        )}
+                      </li>
+                    ),
+                  )}
+                </ol>
+              </>
+            )}
+          </section>
+        </>
+      )}
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,247 @@
+// Authorship integrity end to end, in Debian's Chromium against browser mode (real server process, real SQLite
+// file, the fake OpenRouter server): anchors that follow the author's edits, the paste guard, the ghost-text guard,
+// export confirmation and the revision history. Each test has its own data directory.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchChromium } from '../support/chromium.js';
+import { startAmi, type RunningAmi } from '../support/web-app.js';
+import { startFakeOpenRouter, type FakeOpenRouter } from '../support/fake-openrouter.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const KEY = 'sk-or-v1-e2e-integrity-key-0123456789';
+const SERVED = 'anthropic/claude-sonnet-4.5-20250929';
+const PARAGRAPH = 'The harbour town wakes slowly in winter, and the fishermen mend their nets before dawn.';
+const SECOND = 'Nobody remembers when the lighthouse was last painted.';
+const COPIED = 'a lantern swung above the quay while the gulls argued over scraps of silver herring';
+const REPLY = `Clear enough. One idea: ${COPIED}. That image would anchor the scene.`;
+
+let browser: Browser;
+let fake: FakeOpenRouter;
+let dir: ReturnType<typeof tempDir>;
+let ami: RunningAmi;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  fake = await startFakeOpenRouter();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await fake?.close();
+});
+
+async function open(): Promise<Page> {
+  ami = await startAmi({ dataDir: join(dir.path, 'data'), env: { OPENROUTER_API_KEY: KEY, OPENROUTER_BASE_URL: fake.url } });
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
+  const p = await context.newPage();
+  p.on('pageerror', (err) => console.error('page error:', err.message));
+  await p.goto(ami.url);
+  await p.getByRole('textbox', { name: 'Draft' }).waitFor();
+  return p;
+}
+
+beforeEach(async () => {
+  dir = tempDir('ami-e2e-integrity-');
+  fake.reset();
+  page = await open();
+}, 60_000);
+afterEach(async () => {
+  await page?.context().close();
+  await ami?.stop();
+  expect(ami.output()).not.toContain(KEY);
+  dir.cleanup();
+});
+
+const draft = () => page.getByRole('textbox', { name: 'Draft' });
+const citations = () => page.getByRole('region', { name: 'Citations' }).getByRole('article');
+const saved = () => expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+
+async function newDraftWith(text: string, title = 'Essai') {
+  await page.getByRole('button', { name: 'New draft' }).click();
+  const titleField = page.getByRole('textbox', { name: 'Title' });
+  await expect.poll(() => titleField.evaluate((el) => el === document.activeElement && (el as HTMLInputElement).value === '')).toBe(true);
+  await page.keyboard.insertText(title);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => draft().evaluate((el) => el.contains(document.activeElement))).toBe(true);
+  await page.keyboard.insertText(text);
+  await saved();
+}
+
+/** Asks about the first paragraph and waits for the whole reply. */
+async function askAboutFirstParagraph(reply = REPLY) {
+  fake.enqueue({ text: reply });
+  await draft().click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.getByRole('combobox', { name: 'Request' }).selectOption({ label: 'Clarity' });
+  await page.getByRole('button', { name: 'Ask', exact: true }).click();
+  await expect.poll(() => citations().first().textContent(), { timeout: 15_000 }).toContain(SERVED);
+  await expect.poll(() => citations().first().textContent(), { timeout: 15_000 }).toContain(reply.slice(-20));
+}
+
+async function toEndOfDraft() {
+  await draft().click();
+  await page.keyboard.press('ControlOrMeta+End');
+}
+
+/** A paste as the browser delivers it, with the text in the event's clipboard data. */
+async function paste(text: string) {
+  await page.locator('.cm-content').evaluate((el, t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+async function exportAs(item: RegExp, confirm = false): Promise<string> {
+  await page.getByRole('button', { name: 'Export' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: item }).click();
+  if (confirm) {
+    const dialog = page.getByRole('dialog', { name: 'Model wording in the draft' });
+    await expect.poll(() => dialog.textContent()).toContain(COPIED);
+    await dialog.getByRole('button', { name: 'Export anyway' }).click();
+  }
+  return readFileSync((await (await download).path())!, 'utf8');
+}
+
+describe('anchors follow the author’s edits', () => {
+  it('an edited passage shows a word diff (after reopening too), is asked about again, and a deleted one is lost; the history shows both', async () => {
+    await newDraftWith(`${PARAGRAPH}\n\n${SECOND}`);
+    await askAboutFirstParagraph();
+    const first = citations().first();
+    await expect.poll(() => first.textContent()).toContain('Passage unchanged');
+
+    // The author rewrites part of the reviewed paragraph.
+    await draft().click();
+    await page.keyboard.press('ControlOrMeta+Home');
+    await page.keyboard.press('End');
+    await page.keyboard.insertText(' Gulls cry over the quay.');
+    await expect.poll(() => first.textContent(), { timeout: 10_000 }).toContain('Passage edited since the question');
+    const diff = first.getByRole('group', { name: 'Changes since the question' });
+    await expect.poll(() => diff.locator('ins').allTextContents()).toContainEqual(expect.stringContaining('Gulls cry over the quay'));
+    expect(await diff.textContent()).toContain('fishermen mend their nets');
+    await saved();
+
+    // Reopened, the stored position is relocated and the passage is still known as edited.
+    await page.reload();
+    await draft().waitFor();
+    await expect.poll(() => citations().first().textContent(), { timeout: 10_000 }).toContain('Passage edited since the question');
+    await expect.poll(() => citations().first().getByRole('group', { name: 'Changes since the question' }).locator('ins').allTextContents()).toContainEqual(
+      expect.stringContaining('Gulls cry'),
+    );
+
+    // Ask again: a new consultation about today's text, linked to the old one.
+    fake.enqueue({ text: 'Better now: the gulls give the scene a sound.' });
+    await citations().first().getByRole('button', { name: 'Ask again' }).click();
+    await expect.poll(() => citations().count(), { timeout: 15_000 }).toBe(2);
+    await expect.poll(() => citations().first().textContent(), { timeout: 15_000 }).toContain('the gulls give the scene a sound');
+    expect(JSON.stringify(fake.requests.at(-1)!.body)).toContain('Gulls cry over the quay.');
+    await expect.poll(() => citations().first().textContent()).toContain('Passage unchanged');
+
+    // The history: a word diff between the two consultations' revisions, and the passage's timeline.
+    await saved();
+    await page.getByRole('button', { name: 'History' }).click();
+    const history = page.getByRole('dialog', { name: 'History' });
+    await expect.poll(() => history.getByRole('group', { name: 'Changes between the two revisions' }).locator('ins').allTextContents(), { timeout: 10_000 }).toContainEqual(
+      expect.stringContaining('Gulls'),
+    );
+    const timeline = history.getByRole('region', { name: 'Passage timeline' });
+    await expect.poll(() => timeline.textContent(), { timeout: 10_000 }).toContain('asked again about the edited passage');
+    expect(await timeline.getByRole('group', { name: 'Passage change' }).locator('ins').allTextContents()).toContainEqual(expect.stringContaining('Gulls'));
+    // Comparing the first revision (empty draft) with the latest shows the whole text as added.
+    const options = await history.getByRole('combobox', { name: /From revision/ }).locator('option').allTextContents();
+    expect(options.length).toBeGreaterThanOrEqual(3);
+    expect(options.at(-1)).toMatch(/created/);
+    await history.getByRole('combobox', { name: /From revision/ }).selectOption({ index: options.length - 1 });
+    await expect.poll(() => history.getByRole('group', { name: 'Changes between the two revisions' }).locator('del').count()).toBe(0);
+    await history.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => page.getByRole('dialog', { name: 'History' }).count()).toBe(0);
+
+    // The author deletes the paragraph: both citations about it say so.
+    await draft().click();
+    await page.keyboard.press('ControlOrMeta+Home');
+    await page.keyboard.press('Alt+l'); // the whole (wrapped) line, its line break included
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => draft().textContent()).toBe(SECOND);
+    for (const n of [0, 1]) {
+      await expect.poll(() => citations().nth(n).textContent(), { timeout: 10_000 }).toContain('The passage this citation is about was deleted from the draft.');
+    }
+    expect(await page.getByRole('button', { name: 'Ask again' }).count()).toBe(0);
+  });
+});
+
+describe('model wording stays out of the draft unless quoted', () => {
+  it('intercepts a paste of a reply: Cancel lets nothing in, “Insert as quotation” inserts an attributed blockquote, and the export says the draft is clean', async () => {
+    await newDraftWith(PARAGRAPH);
+    await askAboutFirstParagraph();
+    await toEndOfDraft();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+
+    await paste(`${COPIED}.`);
+    const dialog = page.getByRole('dialog', { name: 'Model wording' });
+    await expect.poll(() => dialog.textContent()).toContain('citation [1]');
+    expect(await dialog.getByRole('button').allTextContents()).toEqual(['Cancel', 'Insert as quotation']);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.getByRole('dialog', { name: 'Model wording' }).count()).toBe(0);
+    expect(await draft().textContent()).not.toContain('lantern');
+
+    await paste(`${COPIED}.`);
+    await page.getByRole('dialog', { name: 'Model wording' }).getByRole('button', { name: 'Insert as quotation' }).click();
+    await expect.poll(() => draft().textContent()).toContain(`> — ${SERVED} [^c1]`);
+    await saved();
+
+    const md = await exportAs(/Markdown/);
+    const quoted = `${PARAGRAPH}\n\n> ${COPIED}.\n>\n> — ${SERVED} [^c1]\n`;
+    expect(md.slice(0, quoted.length)).toBe(quoted);
+    expect(md).toContain('Ami never inserts model text into the draft');
+    expect(md).not.toContain('Ami’s check found');
+  });
+
+  it('marks unquoted model wording typed into the draft, selects its citation on click, and asks before exporting it', async () => {
+    await newDraftWith(PARAGRAPH);
+    await askAboutFirstParagraph();
+    // A second consultation, so that selecting the first one from the mark is visible.
+    await toEndOfDraft();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText(SECOND);
+    fake.enqueue({ text: 'The lighthouse line is fine as it is.' });
+    await page.getByRole('combobox', { name: 'Request' }).selectOption({ label: 'Clarity' });
+    await page.getByRole('button', { name: 'Ask', exact: true }).click();
+    await expect.poll(() => citations().count(), { timeout: 15_000 }).toBe(2);
+    await expect.poll(() => page.locator('.thread.active').textContent(), { timeout: 15_000 }).toContain('lighthouse line is fine');
+
+    // keyboard.insertText does not go through paste: the guard finds it when typing pauses.
+    await toEndOfDraft();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText(`Then ${COPIED}.`);
+    const mark = page.locator('.cm-ami-ghost');
+    await expect.poll(() => mark.count(), { timeout: 10_000 }).toBe(1);
+    expect(await mark.getAttribute('title')).toContain('citation [1]');
+    expect(await mark.textContent()).toContain('lantern swung above the quay');
+    await mark.click();
+    await expect.poll(() => page.locator('.thread.active').textContent()).toContain(REPLY.slice(0, 30));
+    await saved();
+
+    const md = await exportAs(/Markdown/, true);
+    expect(md).toContain(`Then ${COPIED}.`);
+    expect(md).toContain('Ami’s check found 1 passage of the draft that reproduces text from model replies (citation 1).');
+    expect(md).not.toContain('Ami never inserts model text');
+
+    const json = JSON.parse(await exportAs(/JSON provenance/, true)) as { modelWordingInDraft: { clean: boolean; spans: { citationNumber: number }[] } };
+    expect(json.modelWordingInDraft.clean).toBe(false);
+    expect(json.modelWordingInDraft.spans.map((s) => s.citationNumber)).toEqual([1]);
+
+    // Cancel exports nothing.
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('menuitem', { name: /HTML/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Model wording in the draft' });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.getByRole('dialog', { name: 'Model wording in the draft' }).count()).toBe(0);
+    await expect.poll(() => page.locator('.export-done').count()).toBe(0);
+  });
+});
