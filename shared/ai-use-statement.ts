@@ -9,6 +9,8 @@ export interface AiUseInput {
   replies: Reply[];
   draftSha256: string;
   guard?: DraftGuard;
+  /** The exported draft text, so that the statement can quote the passages the check found. */
+  draftText?: string;
   language: Language;
 }
 
@@ -26,7 +28,16 @@ export interface AiUseFacts {
   lastAt: string | null;
   draftSha256: string;
   /** What the check of the draft found; null when no check was run. */
-  modelTextInDraft: { clean: boolean; spans: number; citationNumbers: number[] } | null;
+  modelTextInDraft: { clean: boolean; spans: number; citationNumbers: number[]; passages: { citationNumber: number; excerpt: string }[] } | null;
+}
+
+const EXCERPT_CHARS = 160;
+
+/** A found passage as one readable line: whitespace collapsed, long ones shortened in the middle of nothing. */
+function excerpt(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  const chars = Array.from(line);
+  return chars.length > EXCERPT_CHARS ? `${chars.slice(0, EXCERPT_CHARS).join('')}…` : line;
 }
 
 
@@ -62,7 +73,15 @@ export function aiUseFacts(input: AiUseInput): AiUseFacts {
     lastAt: times[times.length - 1]?.iso ?? null,
     draftSha256: input.draftSha256,
     modelTextInDraft: guard
-      ? { clean: guard.clean, spans: guard.spans.length, citationNumbers: [...new Set(guard.spans.map((s) => s.citationNumber))].sort((a, b) => a - b) }
+      ? {
+          clean: guard.clean,
+          spans: guard.spans.length,
+          citationNumbers: [...new Set(guard.spans.map((s) => s.citationNumber))].sort((a, b) => a - b),
+          passages:
+            input.draftText === undefined
+              ? []
+              : guard.spans.map((s) => ({ citationNumber: s.citationNumber, excerpt: excerpt(input.draftText!.slice(s.from, s.to)) })),
+        }
       : null,
   };
 }
@@ -124,10 +143,16 @@ function paragraphs(f: AiUseFacts, language: Language, code: Code): string[] {
 
   const check = f.modelTextInDraft;
   if (!check || (check.clean && check.spans === 0)) {
+    const checked = check
+      ? fr
+        ? 'La vérification d’Ami n’a trouvé aucun passage du brouillon qui reprenne le texte d’une réponse de modèle. '
+        : 'Ami’s check found no passage of the draft that reproduces model wording. '
+      : '';
     out.push(
-      fr
+      checked +
+      (fr
         ? 'Ami n’insère jamais de texte d’un modèle dans le brouillon : les réponses n’y figurent pas et ne sont reproduites ici que comme citations.'
-        : 'Ami never inserts model text into the draft: the replies are not part of it and are reproduced here only as citations.',
+        : 'Ami never inserts model text into the draft: the replies are not part of it and are reproduced here only as citations.'),
     );
   } else if (check.spans > 0) {
     const numbers = list(check.citationNumbers.map(String), language);
@@ -136,6 +161,11 @@ function paragraphs(f: AiUseFacts, language: Language, code: Code): string[] {
         ? `La vérification d’Ami a trouvé dans le brouillon ${s(check.spans, 'passage qui reprend', 'passages qui reprennent')} le texte de réponses de modèles (${check.citationNumbers.length === 1 ? 'citation' : 'citations'} ${numbers}).`
         : `Ami’s check found ${s(check.spans, 'passage', 'passages')} of the draft that ${check.spans === 1 ? 'reproduces' : 'reproduce'} text from model replies (${check.citationNumbers.length === 1 ? 'citation' : 'citations'} ${numbers}).`,
     );
+    if (check.passages.length) {
+      // The author's own text, quoted: held out of the typography so that it reads exactly as in the draft.
+      const quoted = check.passages.map((p) => `${hold(`“${p.excerpt}”`)} (${fr ? 'citation' : 'citation'} ${p.citationNumber})`);
+      out[out.length - 1] += fr ? ` Ces passages : ${quoted.join(' ; ')}.` : ` These passages: ${quoted.join('; ')}.`;
+    }
   } else {
     out.push(fr ? 'La vérification d’Ami n’a pas pu confirmer que le brouillon ne contient aucun texte de modèle.' : 'Ami’s check could not confirm that the draft contains no model text.');
   }

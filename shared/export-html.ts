@@ -131,6 +131,7 @@ export function renderHtml(input: ExportInput): string {
     replies: input.citations.map((c) => c.reply),
     draftSha256: input.draftSha256,
     guard: input.guard,
+    draftText: input.draft.text,
     language,
   });
   const kept = keptCitations(input.citations);

@@ -110,6 +110,7 @@ export function renderMarkdown(input: ExportInput): string {
     replies: input.citations.map((c) => c.reply),
     draftSha256: input.draftSha256,
     guard: input.guard,
+    draftText: input.draft.text,
     language,
   });
 

@@ -46,7 +46,10 @@ describe('aiUseStatement', () => {
   });
 
   it('keeps the never-inserted sentence for a clean check and drops it when the check found model text', () => {
-    expect(aiUseStatement({ ...base, guard: { clean: true, spans: [] } }).text).toContain('Ami never inserts model text into the draft');
+    const clean = aiUseStatement({ ...base, guard: { clean: true, spans: [] } }).text;
+    expect(clean).toContain('Ami’s check found no passage of the draft that reproduces model wording.');
+    expect(clean).toContain('Ami never inserts model text into the draft');
+    expect(aiUseStatement(base).text).not.toContain('check found no passage'); // no check run: no claim about it
 
     const found = aiUseStatement({
       ...base,
@@ -54,7 +57,15 @@ describe('aiUseStatement', () => {
     });
     expect(found.text).not.toContain('never inserts');
     expect(found.text).toContain('found 3 passages of the draft that reproduce text from model replies (citations 1 and 3)');
-    expect(found.facts.modelTextInDraft).toEqual({ clean: false, spans: 3, citationNumbers: [1, 3] });
+    expect(found.facts.modelTextInDraft).toEqual({ clean: false, spans: 3, citationNumbers: [1, 3], passages: [] });
+
+    const quoted = aiUseStatement({
+      ...base,
+      draftText: 'Mon texte. Le passage\nrepris mot pour mot. Fin.',
+      guard: { clean: false, spans: [{ from: 11, to: 42, citationNumber: 2 }] },
+    });
+    expect(quoted.text).toContain('These passages: `“Le passage repris mot pour mot.”` (citation 2).');
+    expect(quoted.plain).toContain('These passages: “Le passage repris mot pour mot.” (citation 2).');
 
     const unsure = aiUseStatement({ ...base, guard: { clean: false, spans: [] } });
     expect(unsure.text).not.toContain('never inserts');
