@@ -51,6 +51,11 @@ export interface FakeRequest {
   body: any;
   /** The client closed the connection before the fake finished. */
   aborted: boolean;
+  /**
+   * When the first content chunk was written, in epoch milliseconds with sub-millisecond precision
+   * (performance.timeOrigin + performance.now()), so that benchmarks can compare it with a browser's clock.
+   */
+  firstContentAt?: number;
 }
 
 export interface FakeOpenRouter {
@@ -280,6 +285,7 @@ export async function startFakeOpenRouter(): Promise<FakeOpenRouter> {
         });
         return;
       }
+      if (i === 0) request.firstContentAt = performance.timeOrigin + performance.now();
       data(chunk([choice({ content: parts[i] })]));
       if (s.chunkDelayMs) await wait(s.chunkDelayMs);
     }
