@@ -56,7 +56,8 @@ function runAndKill(args: string[], killAfterMs: number): Promise<number | null>
       if (!timer && out.includes('ready')) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     });
     child.stderr.on('data', (d) => (err += d));
-    child.on('exit', (_code, signal) => {
+    // 'close', not 'exit': the last acks may still be in the pipe when the process is gone.
+    child.on('close', (_code, signal) => {
       clearTimeout(timer);
       if (signal !== 'SIGKILL') return reject(new Error(`writer ended without being killed: ${err || out.slice(-500)}`));
       const acks = [...out.matchAll(/^ack (\d+)$/gm)].map((m) => Number(m[1]));
