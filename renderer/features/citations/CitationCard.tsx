@@ -31,9 +31,12 @@ interface Props {
 }
 
 export function CitationCard({ citation, live, anchorStatus, currentPassage, onAskAgain, onChanged, onOpenSettings }: Props) {
-  const { reply, consultation } = citation;
+  const { consultation } = citation;
+  const liveReply = useLiveReply(live, citation.reply.status === 'streaming' ? citation.reply.id : null);
+  // Between the end of a stream and the next refresh of the list, the stored reply carried by the end event is
+  // the truth: served model, status and error must not wait for the list.
+  const reply = liveReply?.final ?? citation.reply;
   const streaming = reply.status === 'streaming';
-  const liveReply = useLiveReply(live, streaming ? reply.id : null);
   const [copied, setCopied] = useState<string | null>(null);
   const [expanded, setExpanded] = useState(false);
   const dismissed = reply.state === 'dismissed';
@@ -126,8 +129,8 @@ export function CitationCard({ citation, live, anchorStatus, currentPassage, onA
         </p>
       )}
       <p className={`reply-status ${reply.status === 'complete' ? 'status-ok' : 'status-bad'}`}>
-        {streaming && liveReply?.final ? replyStatusText(liveReply.final) : replyStatusText(reply)}
-        {streaming && !liveReply?.final && (
+        {replyStatusText(reply)}
+        {streaming && (
           <button type="button" className="quiet small" aria-label="Stop this reply" onClick={() => void ami['consultations:cancel']({ replyId: reply.id })}>
             Stop
           </button>
