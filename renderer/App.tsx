@@ -14,6 +14,7 @@ import { useAnchorSync } from './features/citations/useAnchorSync';
 import { useCitations } from './features/citations/useCitations';
 import { DraftSidebar, type DraftsView } from './features/drafts/DraftSidebar';
 import { lastDraftId, rememberDraft } from './features/drafts/last-draft';
+import { MAX_DRAFT_CHARS } from '../shared/contract';
 import { pasteQuotation, pasteSources, type PasteSource } from './features/drafts/paste-guard';
 import { PasteGuardDialog } from './features/drafts/PasteGuardDialog';
 import { askAgainInput } from './features/citations/ask-again';
@@ -179,6 +180,17 @@ export function App() {
 
   const onPasteText = (text: string): boolean => {
     if (!draftId) return false;
+    const editor = editorRef.current;
+    const selection = editor?.getSelection() ?? { from: 0, to: 0 };
+    const resulting = (editor?.getText().length ?? 0) - (selection.to - selection.from) + text.length;
+    if (resulting > MAX_DRAFT_CHARS) {
+      // Refused before it enters: a draft Ami could not save would leave the author with unsaved text.
+      setError({
+        kind: 'validation',
+        message: `This paste would make the draft longer than Ami accepts (at most ${MAX_DRAFT_CHARS.toLocaleString('en-US')} characters; the paste alone has ${text.length.toLocaleString('en-US')}). Nothing was pasted; your draft is as it was.`,
+      });
+      return true;
+    }
     const sources = pasteSources(text, guard.index, guard.replies, draftId);
     if (!sources.length) return false;
     setPaste({ text, sources, at: editorRef.current?.getSelection() ?? { from: 0, to: 0 } });

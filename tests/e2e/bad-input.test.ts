@@ -1,5 +1,5 @@
-// A paste larger than a draft may be (10 MiB of text against the 10,000,000-character limit): the UI says why it
-// cannot be saved, keeps the text in the editor, and the stored draft stays as it was.
+// A paste larger than a draft may be (10 MiB of text against the 10,000,000-character limit) is refused before it
+// enters the editor, with a message naming the limit; the draft, on screen and stored, stays as it was.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { join } from 'node:path';
@@ -40,16 +40,14 @@ describe('a too-large paste', () => {
       return text.length;
     });
     expect(pastedChars).toBeGreaterThan(10_000_000);
-    const status = page.getByRole('status').filter({ hasText: /^Not saved/ });
-    await expect.poll(() => status.count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    const message = await status.first().innerText();
+    const alert = page.getByRole('alert').filter({ hasText: 'This paste would make the draft longer' });
+    await expect.poll(() => alert.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const message = await alert.first().innerText();
     console.log(`too-large paste → ${message}`);
-    expect(message).toContain('This draft is longer than Ami accepts (at most 10,000,000 characters).');
-    expect(message).toContain('Your text stays here');
-    // The editor still holds what the author had, and the stored draft is the last saved one.
-    await page.getByRole('textbox', { name: 'Draft' }).click();
-    await page.keyboard.press('ControlOrMeta+Home');
-    await expect.poll(() => page.getByRole('textbox', { name: 'Draft' }).innerText()).toMatch(/^Texte gardé, écrit avant le collage\.x{100}/);
+    expect(message).toContain('at most 10,000,000 characters; the paste alone has 10,485,760');
+    expect(message).toContain('Nothing was pasted');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Draft' }).innerText()).toBe(kept);
+    expect(await page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBeGreaterThan(0);
     const list = await callFromPage(page, app.ami.token, 'drafts:list', {});
     const id = list.value.find((d: { title: string }) => d.title === 'Collage').id;
     expect((await callFromPage(page, app.ami.token, 'drafts:get', { id })).value.text).toBe(kept);
