@@ -6,7 +6,8 @@ import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from '../support/chromium.js';
-import { startAmi, type RunningAmi } from '../support/web-app.js';
+import type { RunningAmi } from '../support/web-app.js';
+import { newDraftWith as newDraftInPage, openAmi, waitSaved } from '../support/ami-page.js';
 import { startFakeOpenRouter, type FakeOpenRouter } from '../support/fake-openrouter.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -33,13 +34,9 @@ afterAll(async () => {
 });
 
 async function open(): Promise<Page> {
-  ami = await startAmi({ dataDir: join(dir.path, 'data'), env: { OPENROUTER_API_KEY: KEY, OPENROUTER_BASE_URL: fake.url } });
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
-  const p = await context.newPage();
-  p.on('pageerror', (err) => console.error('page error:', err.message));
-  await p.goto(ami.url);
-  await p.getByRole('textbox', { name: 'Draft' }).waitFor();
-  return p;
+  const opened = await openAmi(browser, join(dir.path, 'data'), { OPENROUTER_API_KEY: KEY, OPENROUTER_BASE_URL: fake.url });
+  ami = opened.ami;
+  return opened.page;
 }
 
 beforeEach(async () => {
@@ -56,18 +53,9 @@ afterEach(async () => {
 
 const draft = () => page.getByRole('textbox', { name: 'Draft' });
 const citations = () => page.getByRole('region', { name: 'Citations' }).getByRole('article');
-const saved = () => expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+const saved = () => waitSaved(page);
 
-async function newDraftWith(text: string, title = 'Essai') {
-  await page.getByRole('button', { name: 'New draft' }).click();
-  const titleField = page.getByRole('textbox', { name: 'Title' });
-  await expect.poll(() => titleField.evaluate((el) => el === document.activeElement && (el as HTMLInputElement).value === '')).toBe(true);
-  await page.keyboard.insertText(title);
-  await page.keyboard.press('Enter');
-  await expect.poll(() => draft().evaluate((el) => el.contains(document.activeElement))).toBe(true);
-  await page.keyboard.insertText(text);
-  await saved();
-}
+const newDraftWith = (text: string, title?: string) => newDraftInPage(page, text, title);
 
 /** Asks about the first paragraph and waits for the whole reply. */
 async function askAboutFirstParagraph(reply = REPLY) {
@@ -197,7 +185,8 @@ describe('model wording stays out of the draft unless quoted', () => {
     const quoted = `${PARAGRAPH}\n\n> ${COPIED}.\n>\n> — ${SERVED} [^c1]\n`;
     expect(md.slice(0, quoted.length)).toBe(quoted);
     expect(md).toContain('Ami never inserts model text into the draft');
-    expect(md).not.toContain('Ami’s check found');
+    expect(md).toContain('Ami’s check found no passage of the draft that reproduces model wording.');
+    expect(md).not.toMatch(/check found \d+ passage/);
   });
 
   it('marks unquoted model wording typed into the draft, selects its citation on click, and asks before exporting it', async () => {
@@ -230,6 +219,7 @@ describe('model wording stays out of the draft unless quoted', () => {
     const md = await exportAs(/Markdown/, true);
     expect(md).toContain(`Then ${COPIED}.`);
     expect(md).toContain('Ami’s check found 1 passage of the draft that reproduces text from model replies (citation 1).');
+    expect(md).toContain('These passages: `“'); // quoted, so a reader sees which words
     expect(md).not.toContain('Ami never inserts model text');
 
     const json = JSON.parse(await exportAs(/JSON provenance/, true)) as { modelWordingInDraft: { clean: boolean; spans: { citationNumber: number }[] } };

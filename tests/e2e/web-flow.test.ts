@@ -5,7 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from '../support/chromium.js';
-import { startAmi, type RunningAmi } from '../support/web-app.js';
+import type { RunningAmi } from '../support/web-app.js';
+import { askAboutFirstParagraph, newDraftWith as newDraftInPage, openAmi } from '../support/ami-page.js';
 import { startFakeOpenRouter, type FakeOpenRouter } from '../support/fake-openrouter.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -28,13 +29,9 @@ afterAll(async () => {
 });
 
 async function open(): Promise<Page> {
-  ami = await startAmi({ dataDir: join(dir.path, 'data'), env: { OPENROUTER_API_KEY: KEY, OPENROUTER_BASE_URL: fake.url } });
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
-  const p = await context.newPage();
-  p.on('pageerror', (err) => console.error('page error:', err.message));
-  await p.goto(ami.url);
-  await p.getByRole('textbox', { name: 'Draft' }).waitFor();
-  return p;
+  const opened = await openAmi(browser, join(dir.path, 'data'), { OPENROUTER_API_KEY: KEY, OPENROUTER_BASE_URL: fake.url });
+  ami = opened.ami;
+  return opened.page;
 }
 
 beforeEach(async () => {
@@ -49,28 +46,8 @@ afterEach(async () => {
   dir.cleanup();
 });
 
-async function newDraftWith(text: string, title = 'Essai') {
-  await page.getByRole('button', { name: 'New draft' }).click();
-  const titleField = page.getByRole('textbox', { name: 'Title' });
-  // The new draft is open when its empty title has the focus.
-  await expect.poll(() => titleField.evaluate((el) => el === document.activeElement && (el as HTMLInputElement).value === '')).toBe(true);
-  await page.keyboard.insertText(title);
-  await page.keyboard.press('Enter');
-  await expect.poll(() => page.getByRole('textbox', { name: 'Draft' }).evaluate((el) => el.contains(document.activeElement))).toBe(true);
-  await page.keyboard.insertText(text);
-  await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
-}
-
-/** Puts the cursor inside the paragraph: Ami asks about the paragraph around the cursor. */
-async function cursorInFirstParagraph() {
-  await page.getByRole('textbox', { name: 'Draft' }).click();
-  await page.keyboard.press('ControlOrMeta+Home');
-}
-
-async function ask(kind = 'Clarity') {
-  await page.getByRole('combobox', { name: 'Request' }).selectOption({ label: kind });
-  await page.getByRole('button', { name: 'Ask', exact: true }).click();
-}
+const newDraftWith = (text: string, title?: string) => newDraftInPage(page, text, title);
+const askAboutParagraph = (kind: string) => askAboutFirstParagraph(page, kind);
 
 const citations = () => page.getByRole('region', { name: 'Citations' }).getByRole('article');
 
@@ -78,8 +55,7 @@ describe('a new person’s flow', () => {
   it('writes, asks about a paragraph, watches the reply stream, keeps it with the served model, notes it and exports it', async () => {
     fake.enqueue({ text: 'Le paragraphe est clair. **Une** seule remarque : « ami expert » pourrait être défini.', chunkDelayMs: 40 });
     await newDraftWith(PARAGRAPH);
-    await cursorInFirstParagraph();
-    await ask('Clarity');
+    await askAboutParagraph('Clarity');
     const article = citations().first();
     await expect.poll(() => article.textContent(), { timeout: 15_000 }).toContain('Une seule remarque');
     await expect.poll(() => article.textContent(), { timeout: 15_000 }).toContain('anthropic/claude-sonnet-4.5-20250929');
@@ -109,8 +85,7 @@ describe('a new person’s flow', () => {
   it('finds everything again after the server is killed and restarted', async () => {
     fake.enqueue({ text: 'Réponse conservée.' });
     await newDraftWith(PARAGRAPH, 'Persistant');
-    await cursorInFirstParagraph();
-    await ask('Proofread');
+    await askAboutParagraph('Proofread');
     await expect.poll(() => citations().first().textContent(), { timeout: 15_000 }).toContain('Réponse conservée.');
     await page.context().close();
     await ami.stop('SIGKILL');
@@ -123,8 +98,7 @@ describe('a new person’s flow', () => {
   it('cancels mid-stream and keeps the partial reply, marked incomplete', async () => {
     fake.enqueue({ text: 'Premier morceau. '.repeat(200), chunkDelayMs: 50 });
     await newDraftWith(PARAGRAPH);
-    await cursorInFirstParagraph();
-    await ask('Suggestions');
+    await askAboutParagraph('Suggestions');
     await expect.poll(() => citations().first().textContent(), { timeout: 15_000 }).toContain('Premier morceau.');
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => citations().first().textContent(), { timeout: 15_000 }).toMatch(/Incomplete/i);
@@ -143,8 +117,7 @@ describe('faults end in a clear message with the draft intact', () => {
     it(name, async () => {
       fake.enqueue(scenario);
       await newDraftWith(PARAGRAPH);
-      await cursorInFirstParagraph();
-      await ask('Clarity');
+      await askAboutParagraph('Clarity');
       await expect.poll(() => page.locator('body').textContent(), { timeout: 15_000 }).toMatch(message);
       await expect.poll(() => page.getByRole('textbox', { name: 'Draft' }).textContent()).toBe(PARAGRAPH);
     });
