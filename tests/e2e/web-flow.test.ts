@@ -106,6 +106,44 @@ describe('a new person’s flow', () => {
   });
 });
 
+describe('keyboard only', () => {
+  /** The accessible name of what has the focus: its aria-label, its label, or its text. */
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement & { labels?: NodeListOf<HTMLLabelElement> };
+      return (el.getAttribute('aria-label') ?? el.labels?.[0]?.textContent ?? el.textContent ?? '').trim();
+    });
+  const tabTo = async (name: string) => {
+    for (let i = 0; i < 60 && (await focused()) !== name; i++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe(name);
+  };
+
+  it('creates a draft, asks with Mod-Enter, then picks another request and asks again without the mouse', async () => {
+    fake.enqueue({ text: 'Première réponse, demandée au clavier.' }, { text: 'Relecture : aucune faute.' });
+    await page.keyboard.press('ControlOrMeta+n');
+    const title = page.getByRole('textbox', { name: 'Title' });
+    await expect.poll(() => title.evaluate((el) => el === document.activeElement && (el as HTMLInputElement).value === '')).toBe(true);
+    await page.keyboard.insertText('Au clavier');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText(PARAGRAPH);
+    await page.keyboard.press('ControlOrMeta+Home');
+    await page.keyboard.press('ControlOrMeta+Enter'); // ask about the paragraph at the cursor
+    await expect.poll(() => citations().first().textContent(), { timeout: 15_000 }).toContain('Première réponse, demandée au clavier.');
+
+    await page.getByRole('textbox', { name: 'Draft' }).focus();
+    await tabTo('Request');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByRole('combobox', { name: 'Request' }).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('Proofread');
+    await tabTo('Ask');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => citations().count(), { timeout: 15_000 }).toBe(2);
+    await expect.poll(() => page.getByRole('region', { name: 'Citations' }).textContent(), { timeout: 15_000 }).toContain('Relecture : aucune faute.');
+    expect(fake.requests.filter((r) => r.path.endsWith('/chat/completions'))).toHaveLength(2);
+    expect(await page.getByRole('textbox', { name: 'Draft' }).textContent()).toBe(PARAGRAPH);
+  });
+});
+
 describe('faults end in a clear message with the draft intact', () => {
   const cases: [string, Parameters<FakeOpenRouter['enqueue']>[0], RegExp][] = [
     ['401', { status: 401 }, /API key/i],
