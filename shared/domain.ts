@@ -248,4 +248,17 @@ export type AmiEvent =
   | { type: 'reply:end'; replyId: string; consultationId: string; reply: Reply };
 
 export const DEFAULT_BASE_URL = 'https://openrouter.ai/api/v1';
+
+/**
+ * Whether a server needs an API key before Ami may ask it. OpenRouter does; a local OpenAI-compatible server
+ * (Ollama, llama.cpp, LM Studio) usually does not, so without a key Ami asks it anyway and lets it say no.
+ */
+export function baseUrlNeedsKey(baseUrl: string): boolean {
+  try {
+    const host = new URL(baseUrl).hostname.toLowerCase();
+    return host === 'openrouter.ai' || host.endsWith('.openrouter.ai');
+  } catch {
+    return true;
+  }
+}
 export const DEFAULT_MODEL = 'anthropic/claude-sonnet-4.5';

@@ -102,7 +102,7 @@ export function createOpenRouterClient(options: OpenRouterClientOptions = {}): L
   const sdk = (baseUrl: string, apiKey: string | null, timeout: number) =>
     new OpenAI({
       // Local servers need no key, but the SDK refuses to start without one.
-      apiKey: apiKey ?? 'no-key',
+      apiKey: apiKey || 'no-key',
       baseURL: baseUrl,
       maxRetries: 0,
       timeout,

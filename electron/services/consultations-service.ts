@@ -2,7 +2,7 @@
 // is stored verbatim with the model that served it. Reply text goes to the store and the renderer, never into a
 // draft (invariant 1).
 import type { AskInput, AskPreview, AskStarted } from '../../shared/contract.js';
-import type { AmiError, ChatMessage, Consultation, Reply, Route } from '../../shared/domain.js';
+import { baseUrlNeedsKey, type AmiError, type ChatMessage, type Consultation, type Reply, type Route } from '../../shared/domain.js';
 import { buildFollowUpMessages, buildMessages } from '../../shared/prompt.js';
 import { detectLanguage } from '../../shared/language.js';
 import type { ChatOutcome } from '../llm/llm-client.js';
@@ -23,6 +23,14 @@ export function consultationsService(ctx: ServiceContext, drafts: DraftsService,
   const { store } = ctx;
   const active = new Map<string, AbortController>();
   const running = new Set<Promise<void>>();
+
+  /** The key to send; '' for a local server that needs none. */
+  function keyFor(baseUrl: string): string {
+    const key = ctx.keyStore.get();
+    if (key) return key;
+    if (baseUrlNeedsKey(baseUrl)) throw new AmiFailure(NO_KEY);
+    return '';
+  }
 
   function prepare(input: AskInput) {
     const draft = drafts.get(input.draftId);
@@ -132,14 +140,13 @@ export function consultationsService(ctx: ServiceContext, drafts: DraftsService,
         passage: p.passage,
         templateName: p.template.name,
         draftChars: input.text.length,
-        keySet: ctx.keyStore.get() !== null,
+        keySet: ctx.keyStore.get() !== null || !baseUrlNeedsKey(p.route.baseUrl),
       };
     },
 
     ask(input: AskInput): AskStarted {
       const p = prepare(input);
-      const apiKey = ctx.keyStore.get();
-      if (!apiKey) throw new AmiFailure(NO_KEY);
+      const apiKey = keyFor(p.route.baseUrl);
       if (p.draft.trashedAt) fail('validation', 'This draft is in the trash. Restore it before asking about it.');
       if (input.previousId && !store.consultations.consultation(input.previousId)) fail('not_found', 'The earlier consultation no longer exists.');
       const consultation = store.transaction(() => {
@@ -175,8 +182,7 @@ export function consultationsService(ctx: ServiceContext, drafts: DraftsService,
       const thread = store.consultations.repliesOfConsultation(consultation.id);
       const last = thread[thread.length - 1] ?? fail('not_found', 'This consultation has no reply to follow up on.');
       if (last.status === 'streaming') fail('validation', 'Wait for the current reply to finish (or cancel it) before asking a follow-up.');
-      const apiKey = ctx.keyStore.get();
-      if (!apiKey) throw new AmiFailure(NO_KEY);
+      const apiKey = keyFor(consultation.route.baseUrl);
       const messages = buildFollowUpMessages(last.requestMessages, last.text, input.question);
       return startTurn(consultation, input.question, messages, apiKey);
     },

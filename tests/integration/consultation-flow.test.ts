@@ -154,3 +154,48 @@ describe('a consultation of a passage of a French draft', () => {
     expect(after.content.slice(DRAFT.length)).not.toContain('Préciser « lecteur attentif ».');
   });
 });
+
+describe('without an API key', () => {
+  async function servicesWithoutKey(env: Record<string, string>) {
+    const own = tempDir();
+    const s = createServices({
+      dataDir: own.path,
+      mode: 'web',
+      version: 'test',
+      llm: createOpenRouterClient({ idleTimeoutMs: 3000, maxRetries: 0 }),
+      keyStore: envKeyStore({}),
+      emit: (e) => events.push(e),
+      env,
+    });
+    const draft = ((await s.dispatch('drafts:create', { title: 'Sans clé', text: DRAFT })) as { value: Draft }).value;
+    const from = DRAFT.indexOf(PASSAGE);
+    const input = { draftId: draft.id, text: DRAFT, from, to: from + PASSAGE.length, kind: 'clarity' };
+    return { s, input, done: async () => (await s.shutdown(), own.cleanup()) };
+  }
+
+  it('refuses to ask OpenRouter, saying how to add a key, and sends nothing', async () => {
+    const { s, input, done } = await servicesWithoutKey({});
+    try {
+      const preview = (await s.dispatch('consultations:preview', input)) as { ok: true; value: { keySet: boolean; route: { baseUrl: string } } };
+      expect(preview.value).toMatchObject({ keySet: false, route: { baseUrl: 'https://openrouter.ai/api/v1' } });
+      const result = await s.dispatch('consultations:ask', input);
+      expect(result).toMatchObject({ ok: false, error: { kind: 'no_key', message: expect.stringContaining('Settings') } });
+    } finally {
+      await done();
+    }
+  });
+
+  it('asks a local OpenAI-compatible server, which needs no key', async () => {
+    const { s, input, done } = await servicesWithoutKey({ OPENROUTER_BASE_URL: fake.url });
+    try {
+      fake.enqueue({ text: 'Réponse locale.', provider: null, usageShape: 'none', servedModel: 'llama3.1:8b' });
+      const started = (await s.dispatch('consultations:ask', { ...input, model: 'llama3.1:8b' })) as { ok: true; value: AskStarted };
+      expect(started.ok).toBe(true);
+      const reply = await ended(started.value.replyId);
+      expect(reply).toMatchObject({ status: 'complete', text: 'Réponse locale.', servedModel: 'llama3.1:8b', provider: null });
+      expect(fake.requests.at(-1)!.headers.authorization).toBe('Bearer no-key');
+    } finally {
+      await done();
+    }
+  });
+});
