@@ -254,11 +254,16 @@ export const DEFAULT_BASE_URL = 'https://openrouter.ai/api/v1';
  * (Ollama, llama.cpp, LM Studio) usually does not, so without a key Ami asks it anyway and lets it say no.
  */
 export function baseUrlNeedsKey(baseUrl: string): boolean {
+  return isOpenRouter(baseUrl) !== false;
+}
+
+/** null when baseUrl is not a URL at all. */
+export function isOpenRouter(baseUrl: string): boolean | null {
   try {
     const host = new URL(baseUrl).hostname.toLowerCase();
     return host === 'openrouter.ai' || host.endsWith('.openrouter.ai');
   } catch {
-    return true;
+    return null;
   }
 }
 export const DEFAULT_MODEL = 'anthropic/claude-sonnet-4.5';

@@ -1,7 +1,7 @@
 // Turns what a provider or the network did into an AmiError a person can act on. OpenRouter reports errors as an
 // HTTP status with a JSON body, or in-band after a 200 (the SDK then throws with no status), and local
 // OpenAI-compatible servers use their own shapes: everything here is read defensively.
-import type { AmiError } from '../../shared/domain.js';
+import { isOpenRouter, type AmiError } from '../../shared/domain.js';
 
 /** The `error` object of an OpenRouter (or OpenAI-compatible) error body, as far as it can be trusted. */
 export interface ProviderErrorBody {
@@ -21,6 +21,8 @@ export interface ProviderFault {
   headers?: { get(name: string): string | null } | null;
   model: string;
   now: Date;
+  /** Who answered, for the author: "OpenRouter", or the host of another OpenAI-compatible server. */
+  service?: string;
 }
 
 const DETAIL_LIMIT = 600;
@@ -104,7 +106,8 @@ export function mapProviderError(fault: ProviderFault, secrets: readonly string[
     return { kind: 'context_too_long', message: `The draft is too long for ${model}'s context window. Choose a model with a larger context, or ask from a shorter draft.`, ...base };
   }
   if (status === 401 || errorType === 'authentication') {
-    return { kind: 'bad_key', message: 'OpenRouter did not accept the API key (it may be mistyped, disabled or deleted). Check it in Settings, then ask again.', ...base };
+    const service = fault.service ?? 'OpenRouter';
+    return { kind: 'bad_key', message: `${service} did not accept the API key (it may be missing, mistyped, disabled or deleted). Check it in Settings, then ask again.`, ...base };
   }
   if (status === 402 || errorType === 'payment_required') {
     return { kind: 'no_credit', message: 'Your OpenRouter account does not have enough credits for this request. Add credits on openrouter.ai, or choose a cheaper or free model.', ...base };
@@ -145,6 +148,13 @@ export function mapProviderError(fault: ProviderFault, secrets: readonly string[
     return { kind: 'provider_down', message: `The provider of ${model} failed or is unavailable right now. Ask again in a moment, or choose another model.`, ...base };
   }
   return { kind: 'provider_down', message: `The provider returned an error. Ask again in a moment, or choose another model.`, ...base };
+}
+
+/** How the author knows the server at baseUrl. */
+export function serviceName(baseUrl: string): string {
+  const openRouter = isOpenRouter(baseUrl);
+  if (openRouter === null) return 'The server';
+  return openRouter ? 'OpenRouter' : new URL(baseUrl).host;
 }
 
 export function networkError(baseUrl: string, cause: string): AmiError {

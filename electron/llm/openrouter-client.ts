@@ -11,7 +11,7 @@ import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUse
 import { z } from 'zod';
 import type { AmiError, ModelInfo, Usage } from '../../shared/domain.js';
 import { AmiFailure } from '../services/ami-error.js';
-import { CANCELLED, cleanDetail, cutOffError, malformedError, mapProviderError, networkError, retryAfterMs, timeoutError } from './error-map.js';
+import { CANCELLED, cleanDetail, serviceName, cutOffError, malformedError, mapProviderError, networkError, retryAfterMs, timeoutError } from './error-map.js';
 import type { ChatOutcome, ChatRequest, LlmClient } from './llm-client.js';
 
 export interface OpenRouterClientOptions {
@@ -199,7 +199,7 @@ export function createOpenRouterClient(options: OpenRouterClientOptions = {}): L
       if (err instanceof APIConnectionError) return outcome('failed', networkError(request.baseUrl, err.message), true);
       if (err instanceof APIError) {
         // status undefined: an error chunk inside a 200 stream (the SDK throws on it before we see it).
-        const error = mapProviderError({ status: err.status, error: err.error as never, headers: err.headers ?? null, model: request.model, now: now() }, secrets);
+        const error = mapProviderError({ status: err.status, error: err.error as never, headers: err.headers ?? null, model: request.model, now: now(), service: serviceName(request.baseUrl) }, secrets);
         if (error.kind === 'rate_limited' || error.kind === 'provider_down' || error.kind === 'timeout') {
           const wait = err.headers ? retryAfterMs(err.headers, now()) : null;
           const resetsSoon = !error.retryAt || Date.parse(error.retryAt) - now().getTime() <= maxRetryWaitMs;
@@ -266,7 +266,7 @@ export function createOpenRouterClient(options: OpenRouterClientOptions = {}): L
         if (err instanceof APIConnectionError) throw new AmiFailure(networkError(baseUrl, err.message));
         if (err instanceof APIError && err.status !== undefined) {
           const body = (err.error as { error?: unknown } | undefined)?.error ?? err.error;
-          throw new AmiFailure(mapProviderError({ status: err.status, error: body as never, headers: err.headers ?? null, model: 'the model list', now: now() }, [apiKey ?? '']));
+          throw new AmiFailure(mapProviderError({ status: err.status, error: body as never, headers: err.headers ?? null, model: 'the model list', now: now(), service: serviceName(baseUrl) }, [apiKey ?? '']));
         }
         if (err instanceof SyntaxError) throw new AmiFailure(malformedError('the model list is not JSON'));
         throw new AmiFailure(networkError(baseUrl, err instanceof Error ? err.message : String(err)));

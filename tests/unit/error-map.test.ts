@@ -1,6 +1,6 @@
 // Error bodies as OpenRouter and local servers really send them (shared/reference/openrouter-api.md §3, §7).
 import { describe, expect, it } from 'vitest';
-import { cleanDetail, mapProviderError, rateLimitReset, retryAfterMs } from '../../electron/llm/error-map.js';
+import { cleanDetail, mapProviderError, rateLimitReset, retryAfterMs, serviceName } from '../../electron/llm/error-map.js';
 
 const now = new Date('2026-12-02T10:00:00Z');
 const headers = (h: Record<string, string>) => new Headers(h);
@@ -24,6 +24,13 @@ describe('mapProviderError', () => {
     [529, { message: 'Overloaded' }, 'provider_down'],
   ])('HTTP %i → %s', (status, error, kind) => {
     expect(map(status, error).kind).toBe(kind);
+  });
+
+  it('names the server that refused the key: OpenRouter, or a local server by its host', () => {
+    expect(map(401, { message: 'User not found.', code: 401 }).message).toMatch(/^OpenRouter did not accept the API key/);
+    const local = mapProviderError({ status: 401, error: { message: 'Unauthorized' }, model: 'm', now, service: serviceName('http://localhost:1234/v1') });
+    expect(local.message).toMatch(/^localhost:1234 did not accept the API key/);
+    expect(serviceName('https://openrouter.ai/api/v1')).toBe('OpenRouter');
   });
 
   it('reads a context-length error whatever the status', () => {
