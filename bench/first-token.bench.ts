@@ -53,6 +53,9 @@ const scenario = (marker: string): FakeScenario => ({
   text: `${marker} Le paragraphe est clair ; one remark only: define "expert friend" earlier.`,
   chunkSize: 16,
   chunkDelayMs: 20,
+  // No model answers within a millisecond of the request (fast ones take a few hundred): without this wait, the
+  // first token would race the page's own refresh after asking, which no real provider's stream ever meets.
+  firstChunkDelayMs: 300,
 });
 
 async function measure(page: Page, fake: FakeOpenRouter, ask: (marker: string) => Promise<void>): Promise<number[]> {

@@ -11,6 +11,8 @@ export interface FakeScenario {
   text?: string;
   chunkSize?: number;
   chunkDelayMs?: number;
+  /** A model's time to first token: the wait between the role chunk and the first content chunk. */
+  firstChunkDelayMs?: number;
   /** The response `model`; by default the requested id with a version date, as OpenRouter serves it. */
   servedModel?: string;
   provider?: string | null;
@@ -262,6 +264,7 @@ export async function startFakeOpenRouter(): Promise<FakeOpenRouter> {
       return void res.end();
     }
     data(chunk([choice({ role: 'assistant', content: '' })]));
+    if (s.firstChunkDelayMs) await wait(s.firstChunkDelayMs);
 
     const parts = pieces(s.text ?? DEFAULT_TEXT, s.chunkSize ?? 16);
     for (let i = 0; i < parts.length; i++) {
