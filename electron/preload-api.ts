@@ -1,6 +1,8 @@
 // Builds window.ami from the contract: one function per channel, each a single invoke of ami:call, plus onEvent.
 // The page never sees ipcRenderer, nor the IpcRendererEvent (whose `sender` would hand it ipcRenderer back).
-import { CHANNELS, type AmiApi } from '../shared/contract.js';
+// Channel names only: importing the contract's schemas would bundle zod into the sandboxed preload.
+import { CHANNELS } from '../shared/channels.js';
+import type { AmiApi } from '../shared/contract.js';
 import type { AmiEvent } from '../shared/domain.js';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './ipc/ipc-channels.js';
 

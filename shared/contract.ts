@@ -1,6 +1,7 @@
 // The one IPC contract. Each channel is declared once, as `domain:verb`, with a zod schema for its input and the
 // type of its output. Preload, main, the browser-mode bridge and the renderer all derive their types from here.
 import { z } from 'zod';
+import type { ChannelName } from './channels.js';
 import { LANGUAGES, REQUEST_KINDS } from './domain.js';
 import type {
   BackupInfo,
@@ -194,7 +195,12 @@ export type Channel = keyof Contract;
 export type Input<C extends Channel> = z.input<Contract[C]['input']>;
 export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
 export type Output<C extends Channel> = Contract[C]['output'];
-export const CHANNELS = Object.keys(contract) as Channel[];
+export { CHANNELS } from './channels.js';
+
+// The channel list the preload uses must name exactly the contract's channels: a compile error otherwise.
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const channelsMatchContract: SameKeys<Channel, ChannelName> = true;
+void channelsMatchContract;
 
 /** The API the renderer sees (window.ami in Electron, an HTTP bridge in browser mode). */
 export type AmiApi = {

@@ -1,0 +1,43 @@
+// The names of the contract's channels, without their schemas: what the sandboxed preload needs to build
+// window.ami, so that it carries no validation library (validation happens in main). shared/contract.ts checks at
+// compile time that this list and the contract name the same channels.
+export const CHANNELS = [
+  'app:info',
+  'drafts:list',
+  'drafts:search',
+  'drafts:create',
+  'drafts:get',
+  'drafts:save',
+  'drafts:rename',
+  'drafts:trash',
+  'drafts:restore',
+  'drafts:revisions',
+  'drafts:revision',
+  'consultations:preview',
+  'consultations:ask',
+  'consultations:followUp',
+  'consultations:cancel',
+  'citations:list',
+  'citations:annotate',
+  'citations:setState',
+  'anchors:save',
+  'export:render',
+  'export:save',
+  'guard:check',
+  'guard:replies',
+  'settings:get',
+  'settings:update',
+  'settings:setKey',
+  'templates:list',
+  'templates:save',
+  'templates:delete',
+  'backups:list',
+  'backups:create',
+  'backups:restore',
+  'archive:export',
+  'archive:import',
+  'models:list',
+  'links:open',
+] as const;
+
+export type ChannelName = (typeof CHANNELS)[number];
