@@ -49,7 +49,7 @@ function benchDraft(): { text: string; anchors: EditorAnchorInput[]; words: numb
   return { text, anchors, words };
 }
 
-async function editorPage(): Promise<string> {
+export async function editorPage(): Promise<string> {
   const result = await build({
     entryPoints: [join(import.meta.dirname, 'editor-page', 'editor-page.tsx')],
     bundle: true,

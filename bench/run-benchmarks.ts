@@ -1,5 +1,6 @@
 // `npm run bench`: performance measured as ratios against baselines taken in the same run, then the long crash run.
 import { autosaveBench } from './autosave.bench.js';
+import { bigDocumentBench } from './big-document.bench.js';
 import { crashBench } from './crash.bench.js';
 import { editorBench } from './editor.bench.js';
 import { firstTokenBench } from './first-token.bench.js';
@@ -11,6 +12,7 @@ const benches: Record<string, () => void | Promise<void>> = {
   autosave: autosaveBench,
   editor: editorBench,
   'first-token': firstTokenBench,
+  'big-document': bigDocumentBench,
   crash: crashBench,
 };
 for (const [name, run] of Object.entries(benches)) if (!only || only === name) await run();

@@ -15,7 +15,7 @@ import {
   readOnlyCompartment,
   readOnlyExtension,
 } from './draft-state';
-import { passageAt } from './passage-at-cursor';
+import { passageAt, passageHeadAt } from './passage-at-cursor';
 import { activeConsultationField, flashConsultation, flashField, setActiveConsultation } from './passage-decorations';
 
 export type { EditorAnchorInput } from './anchor-types';
@@ -24,6 +24,8 @@ export interface DraftEditorHandle {
   getText(): string;
   /** The selection, or if it is empty the paragraph around the cursor; null if nothing usable (blank line). */
   getPassage(): { from: number; to: number; text: string } | null;
+  /** At most the first `chars` characters of getPassage()'s text, without reading the rest. */
+  getPassageHead(chars: number): string | null;
   /** Focuses the editor; with a selection, puts it there (a closing modal may have moved the DOM cursor). */
   focus(selection?: { from: number; to: number }): void;
   getSelection(): { from: number; to: number };
@@ -152,6 +154,7 @@ export const DraftEditor = forwardRef<DraftEditorHandle, DraftEditorProps>(funct
     (): DraftEditorHandle => ({
       getText: () => viewRef.current?.state.doc.toString() ?? propsRef.current.initialText,
       getPassage: () => (viewRef.current ? passageAt(viewRef.current.state) : null),
+      getPassageHead: (chars) => (viewRef.current ? passageHeadAt(viewRef.current.state, chars) : null),
       focus: (selection) => {
         const view = viewRef.current;
         if (!view) return;

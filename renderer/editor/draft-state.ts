@@ -1,7 +1,6 @@
 // The editor's state and extensions, without a view: the component builds on this, and tests and benchmarks
 // can create the same state in Node.
 import { history, historyKeymap, defaultKeymap } from '@codemirror/commands';
-import { markdown } from '@codemirror/lang-markdown';
 import { searchKeymap } from '@codemirror/search';
 import { Compartment, EditorState, Prec, Text, type Extension } from '@codemirror/state';
 import { EditorView, keymap, placeholder as placeholderText, drawSelection } from '@codemirror/view';
@@ -9,6 +8,7 @@ import { anchorExtension, anchorsAt } from './anchor-field';
 import type { EditorAnchorInput } from './anchor-types';
 import { draftTheme } from './editor-theme';
 import { ghostGuard, type GhostSource } from './ghost-marks';
+import { markdownStyling } from './markdown-styling';
 import { activeConsultationField, isMarked, passageMarks, setActiveConsultation } from './passage-decorations';
 
 /** What the editor reports; read at call time so that new callbacks never require a new state. */
@@ -119,7 +119,7 @@ export function createDraftState(options: DraftStateOptions): EditorState {
       history(),
       drawSelection(),
       EditorView.lineWrapping,
-      markdown(),
+      markdownStyling(doc),
       interaction(callbacks),
       keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap]),
       readOnlyCompartment.of(readOnlyExtension(options.readOnly ?? false)),

@@ -3,6 +3,7 @@
 import { StateEffect, StateField, type EditorState, type Extension, type Text } from '@codemirror/state';
 import { Decoration, EditorView, ViewPlugin, type DecorationSet, type PluginValue, type ViewUpdate } from '@codemirror/view';
 import { findGhostSpans, type GhostSpan, type ReplyIndex } from '../../shared/ghost-guard';
+import { paragraphEnd, paragraphStart } from './passage-at-cursor';
 
 /** The replies to check against, and how to name the one a span reproduces (its citation). */
 export interface GhostSource {
@@ -67,19 +68,10 @@ export function ghostSpansIn(state: EditorState): { from: number; to: number; re
 
 /** Widens a range to whole paragraphs (blank-line separated): the guard compares words from a paragraph start. */
 export function paragraphRange(doc: Text, from: number, to: number): { from: number; to: number } {
-  let start = doc.lineAt(Math.min(from, doc.length));
-  while (start.number > 1) {
-    const prev = doc.line(start.number - 1);
-    if (!prev.text.trim()) break;
-    start = prev;
-  }
-  let end = doc.lineAt(Math.min(to, doc.length));
-  while (end.number < doc.lines) {
-    const next = doc.line(end.number + 1);
-    if (!next.text.trim()) break;
-    end = next;
-  }
-  return { from: start.from, to: end.to };
+  return {
+    from: paragraphStart(doc, doc.lineAt(Math.min(from, doc.length)).from),
+    to: paragraphEnd(doc, doc.lineAt(Math.min(to, doc.length)).to),
+  };
 }
 
 const PAUSE_MS = 400;
@@ -136,6 +128,11 @@ class GhostChecker implements PluginValue {
     const source = state.field(ghostSourceField, false);
     if (!pending || !source) return;
     const doc = state.doc;
+    // With no reply stored there is nothing to find: marks left from an earlier source go, and the text is not read.
+    if (source.index.size === 0) {
+      if (state.field(ghostMarksField).size) this.view.dispatch({ effects: setGhostSpans.of({ from: 0, to: doc.length, spans: [] }) });
+      return;
+    }
     const range = pending === 'all' ? { from: 0, to: doc.length } : paragraphRange(doc, pending.from, pending.to);
     const text = doc.sliceString(range.from, range.to);
     const spans = findGhostSpans(text, source.index).map((s) => ({ ...s, from: s.from + range.from, to: s.to + range.from }));

@@ -2,6 +2,9 @@ import { useEffect, useState, type RefObject } from 'react';
 import type { DraftEditorHandle } from '../../editor/DraftEditor';
 import { firstWords } from '../../components/format';
 
+// Far more than the 80 characters shown, so that whitespace folded away still leaves enough words.
+const LABEL_SOURCE_CHARS = 4096;
+
 /**
  * The first words of the passage a question would be about (the selection, or the paragraph at the cursor).
  * Only the words are kept here: offsets live in the editor and are read again when asking.
@@ -13,8 +16,8 @@ export function usePassageLabel(editor: RefObject<DraftEditorHandle | null>, dra
     const update = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        const passage = editor.current?.getPassage() ?? null;
-        setLabel(passage && passage.text.trim() ? firstWords(passage.text, 80) : null);
+        const head = editor.current?.getPassageHead(LABEL_SOURCE_CHARS) ?? null;
+        setLabel(head ? firstWords(head, 80) : null);
       });
     };
     update();
