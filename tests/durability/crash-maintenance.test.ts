@@ -2,69 +2,29 @@
 // killed half-way must leave a database that is either untouched or fully migrated (each migration is one
 // transaction); a backup killed half-way must leave the live database intact and never a listed, truncated backup.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import Database from 'better-sqlite3';
 import { isHealthy, listBackups } from '../../electron/db/backups.js';
 import { SCHEMA_VERSION } from '../../electron/db/migrate.js';
 import { openStore } from '../../electron/db/store.js';
 import { tempDir } from '../support/temp-dir.js';
 import { crashText } from './crash-text.js';
+import { buildCrashWriter, prng, runUntilKilled } from './crash-run.js';
 
 const ITERATIONS = Number(process.env.AMI_CRASH_MAINTENANCE_ITERATIONS ?? 40);
 const SEED = Number(process.env.AMI_CRASH_SEED ?? 20261122);
-const nodeModules = join(import.meta.dirname, '..', '..', 'node_modules');
-
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let dir: ReturnType<typeof tempDir>;
 let writer: string;
 
 beforeAll(async () => {
   dir = tempDir('ami-crash-maintenance-');
-  writer = join(dir.path, 'crash-maintenance-writer.cjs');
-  await build({
-    entryPoints: [join(import.meta.dirname, 'crash-maintenance-writer.ts')],
-    outfile: writer,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    external: ['better-sqlite3'],
-    nodePaths: [nodeModules],
-    logLevel: 'error',
-  });
+  writer = await buildCrashWriter(dir.path, 'crash-maintenance-writer');
 }, 60_000);
 afterAll(() => dir.cleanup());
 
-function runAndKill(args: string[], killAfterMs: number): Promise<number | null> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writer, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_PATH: nodeModules } });
-    let out = '';
-    let err = '';
-    let timer: NodeJS.Timeout | undefined;
-    child.stdout.on('data', (d) => {
-      out += d;
-      if (!timer && out.includes('ready')) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    });
-    child.stderr.on('data', (d) => (err += d));
-    // 'close', not 'exit': the last acks may still be in the pipe when the process is gone.
-    child.on('close', (_code, signal) => {
-      clearTimeout(timer);
-      if (signal !== 'SIGKILL') return reject(new Error(`writer ended without being killed: ${err || out.slice(-500)}`));
-      const acks = [...out.matchAll(/^ack (\d+)$/gm)].map((m) => Number(m[1]));
-      resolve(acks.length ? acks[acks.length - 1]! : null);
-    });
-  });
-}
+const runAndKill = async (args: string[], killAfterMs: number) => (await runUntilKilled(writer, args, killAfterMs)).lastAck;
 
 describe('crash safety of maintenance', () => {
   it(`leaves every database untouched or fully migrated through ${ITERATIONS} kills during migrations`, async () => {

@@ -21,7 +21,7 @@ export interface CrashRunResult {
 }
 
 /** Small deterministic PRNG (mulberry32) so that a failing iteration can be replayed from its seed. */
-function prng(seed: number) {
+export function prng(seed: number) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
@@ -30,11 +30,11 @@ function prng(seed: number) {
   };
 }
 
-/** Bundles the writer into `dir` (it runs as a plain Node child, without a TypeScript loader). */
-export async function buildCrashWriter(dir: string): Promise<string> {
-  const writer = join(dir, 'crash-writer.cjs');
+/** Bundles a writer of this folder into `dir` (it runs as a plain Node child, without a TypeScript loader). */
+export async function buildCrashWriter(dir: string, name = 'crash-writer'): Promise<string> {
+  const writer = join(dir, `${name}.cjs`);
   await build({
-    entryPoints: [join(here, 'crash-writer.ts')],
+    entryPoints: [join(here, `${name}.ts`)],
     outfile: writer,
     bundle: true,
     platform: 'node',
@@ -46,10 +46,10 @@ export async function buildCrashWriter(dir: string): Promise<string> {
   return writer;
 }
 
-/** Runs the writer until `killAfterMs` after it is ready, then SIGKILLs it. */
-function runAndKill(writer: string, file: string, start: number, killAfterMs: number): Promise<{ lastAck: number | null; output: string }> {
+/** Runs a writer until `killAfterMs` after it printed "ready", then SIGKILLs it; returns its last "ack N". */
+export function runUntilKilled(writer: string, args: string[], killAfterMs: number): Promise<{ lastAck: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writer, file, 'draft', String(start)], {
+    const child = spawn(process.execPath, [writer, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NODE_PATH: nodeModules },
     });
@@ -81,7 +81,7 @@ export async function crashRun(options: { writer: string; file: string; iteratio
   let killedMidWrite = 0;
   for (let i = 0; i < iterations; i++) {
     const killAfter = Math.floor(random() * 40); // ms after the writer is ready: often mid-transaction
-    const run = await runAndKill(writer, file, next, killAfter);
+    const run = await runUntilKilled(writer, [file, 'draft', String(next)], killAfter);
     if (run.lastAck !== null) lastAcked = run.lastAck;
 
     const db = new Database(file);
