@@ -1,44 +1,23 @@
 // Every network fault the fake OpenRouter can play, seen from the UI in a real Chromium: each ends in a clear,
 // specific message on the citation, the draft stays exactly as written, and text that arrived before the fault is
 // kept and marked incomplete. Browser mode runs with a short idle timeout so that the stall case ends quickly.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { join } from 'node:path';
-import { launchChromium } from '../support/chromium.js';
-import { startFakeOpenRouter, type FakeOpenRouter, type FakeScenario } from '../support/fake-openrouter.js';
-import { tempDir } from '../support/temp-dir.js';
-import { askAboutFirstParagraph, callFromPage, citation, newDraftWith, openAmi, type OpenAmi } from '../support/ami-page.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { FakeOpenRouter, FakeScenario } from '../support/fake-openrouter.js';
+import { amiSuite, askAboutFirstParagraph, callFromPage, citation, newDraftWith, type OpenAmi } from '../support/ami-page.js';
 
 const KEY = 'sk-or-v1-e2e-faults-key-0123456789';
 const PARAGRAPH = 'Un paragraphe écrit par son auteur, que rien ne doit modifier.';
 const PARTIAL = 'Début de réponse qui arrive, puis';
 const ONE_MB = 'Une longue réponse, toujours la même phrase. '.repeat(23_000);
 
-let browser: Browser;
+const suite = amiSuite({ key: KEY, prefix: 'ami-faults-', env: { AMI_IDLE_TIMEOUT_MS: '1500' } });
 let fake: FakeOpenRouter;
-let dir: ReturnType<typeof tempDir>;
 let app: OpenAmi;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  fake = await startFakeOpenRouter();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await fake?.close();
-});
-beforeEach(async () => {
-  dir = tempDir('ami-faults-');
-  fake.reset();
-  app = await openAmi(browser, join(dir.path, 'data'), { OPENROUTER_API_KEY: KEY, OPENROUTER_BASE_URL: fake.url, AMI_IDLE_TIMEOUT_MS: '1500' });
+beforeEach(() => {
+  ({ fake, app } = suite);
   page = app.page;
-}, 60_000);
-afterEach(async () => {
-  await page?.context().close();
-  await app?.ami.stop();
-  expect(app.ami.output()).not.toContain(KEY);
-  dir.cleanup();
 });
 
 interface Case {

@@ -1,15 +1,11 @@
 // Authorship integrity end to end, in Debian's Chromium against browser mode (real server process, real SQLite
 // file, the fake OpenRouter server): anchors that follow the author's edits, the paste guard, the ghost-text guard,
 // export confirmation and the revision history. Each test has its own data directory.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { launchChromium } from '../support/chromium.js';
-import type { RunningAmi } from '../support/web-app.js';
-import { newDraftWith as newDraftInPage, openAmi, waitSaved } from '../support/ami-page.js';
-import { startFakeOpenRouter, type FakeOpenRouter } from '../support/fake-openrouter.js';
-import { tempDir } from '../support/temp-dir.js';
+import { amiSuite, newDraftWith as newDraftInPage, waitSaved } from '../support/ami-page.js';
+import type { FakeOpenRouter } from '../support/fake-openrouter.js';
 
 const KEY = 'sk-or-v1-e2e-integrity-key-0123456789';
 const SERVED = 'anthropic/claude-sonnet-4.5-20250929';
@@ -18,37 +14,12 @@ const SECOND = 'Nobody remembers when the lighthouse was last painted.';
 const COPIED = 'a lantern swung above the quay while the gulls argued over scraps of silver herring';
 const REPLY = `Clear enough. One idea: ${COPIED}. That image would anchor the scene.`;
 
-let browser: Browser;
+const suite = amiSuite({ key: KEY, prefix: 'ami-e2e-integrity-' });
 let fake: FakeOpenRouter;
-let dir: ReturnType<typeof tempDir>;
-let ami: RunningAmi;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  fake = await startFakeOpenRouter();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await fake?.close();
-});
-
-async function open(): Promise<Page> {
-  const opened = await openAmi(browser, join(dir.path, 'data'), { OPENROUTER_API_KEY: KEY, OPENROUTER_BASE_URL: fake.url });
-  ami = opened.ami;
-  return opened.page;
-}
-
-beforeEach(async () => {
-  dir = tempDir('ami-e2e-integrity-');
-  fake.reset();
-  page = await open();
-}, 60_000);
-afterEach(async () => {
-  await page?.context().close();
-  await ami?.stop();
-  expect(ami.output()).not.toContain(KEY);
-  dir.cleanup();
+beforeEach(() => {
+  fake = suite.fake;
+  page = suite.app.page;
 });
 
 const draft = () => page.getByRole('textbox', { name: 'Draft' });

@@ -1,49 +1,21 @@
 // End to end in Debian's Chromium against browser mode (the real server process, the real renderer, a real
 // SQLite file) and the fake OpenRouter server. Each test has its own data directory.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium } from '../support/chromium.js';
-import type { RunningAmi } from '../support/web-app.js';
-import { askAboutFirstParagraph, newDraftWith as newDraftInPage, openAmi } from '../support/ami-page.js';
-import { startFakeOpenRouter, type FakeOpenRouter } from '../support/fake-openrouter.js';
-import { tempDir } from '../support/temp-dir.js';
+import { amiSuite, askAboutFirstParagraph, newDraftWith as newDraftInPage } from '../support/ami-page.js';
+import type { FakeOpenRouter } from '../support/fake-openrouter.js';
 
 const KEY = 'sk-or-v1-e2e-test-key-0123456789';
 const PARAGRAPH = "Le brouillon commence ici. L'auteur écrit seul, puis il demande à un ami expert si ce paragraphe est clair.";
 
-let browser: Browser;
+const suite = amiSuite({ key: KEY, prefix: 'ami-e2e-' });
 let fake: FakeOpenRouter;
-let dir: ReturnType<typeof tempDir>;
-let ami: RunningAmi;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  fake = await startFakeOpenRouter();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await fake?.close();
-});
-
-async function open(): Promise<Page> {
-  const opened = await openAmi(browser, join(dir.path, 'data'), { OPENROUTER_API_KEY: KEY, OPENROUTER_BASE_URL: fake.url });
-  ami = opened.ami;
-  return opened.page;
-}
-
-beforeEach(async () => {
-  dir = tempDir('ami-e2e-');
-  fake.reset();
-  page = await open();
-}, 60_000);
-afterEach(async () => {
-  await page?.context().close();
-  await ami?.stop();
-  expect(ami.output()).not.toContain(KEY); // the key is never logged
-  dir.cleanup();
+beforeEach(() => {
+  fake = suite.fake;
+  page = suite.app.page;
 });
 
 const newDraftWith = (text: string, title?: string) => newDraftInPage(page, text, title);
@@ -87,9 +59,7 @@ describe('a new person’s flow', () => {
     await newDraftWith(PARAGRAPH, 'Persistant');
     await askAboutParagraph('Proofread');
     await expect.poll(() => citations().first().textContent(), { timeout: 15_000 }).toContain('Réponse conservée.');
-    await page.context().close();
-    await ami.stop('SIGKILL');
-    page = await open();
+    page = (await suite.restart()).page; // SIGKILL: no flush, no goodbye
     await expect.poll(() => page.getByRole('textbox', { name: 'Title' }).inputValue(), { timeout: 10_000 }).toBe('Persistant');
     await expect.poll(() => page.getByRole('textbox', { name: 'Draft' }).textContent()).toBe(PARAGRAPH);
     await expect.poll(() => citations().first().textContent()).toContain('Réponse conservée.');

@@ -1,7 +1,11 @@
 // The steps of the browser-mode end-to-end tests that several files share: open Ami in a fresh page, start a draft,
 // ask about its first paragraph, call the contract directly as the page would.
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { Browser, Page, Request } from 'playwright-core';
+import { join } from 'node:path';
+import { launchChromium } from './chromium.js';
+import { startFakeOpenRouter, type FakeOpenRouter } from './fake-openrouter.js';
+import { tempDir } from './temp-dir.js';
 import { startAmi, type RunningAmi } from './web-app.js';
 
 export interface OpenAmi {
@@ -61,4 +65,68 @@ export async function callFromPage(page: Page, token: string, channel: string, i
     },
     [channel, input, token] as const,
   );
+}
+
+export interface AmiSuite {
+  readonly browser: Browser;
+  readonly fake: FakeOpenRouter;
+  /** The Ami opened for the running test, in its own data directory. */
+  readonly app: OpenAmi;
+  readonly dataDir: string;
+  /** Kills the server like a crash (SIGKILL), starts it again on the same data and opens a new page. */
+  restart(): Promise<OpenAmi>;
+}
+
+/**
+ * Registers the hooks every browser-mode end-to-end file needs: one Chromium and one fake OpenRouter per file, a
+ * fresh data directory and Ami server per test, and after each test, the check that the key never reached the
+ * server's output.
+ */
+export function amiSuite(options: { key: string; prefix: string; env?: Record<string, string> }): AmiSuite {
+  let browser: Browser;
+  let fake: FakeOpenRouter;
+  let dir: ReturnType<typeof tempDir>;
+  let app: OpenAmi;
+  const env = () => ({ OPENROUTER_API_KEY: options.key, OPENROUTER_BASE_URL: fake.url, ...options.env });
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    fake = await startFakeOpenRouter();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await fake?.close();
+  });
+  beforeEach(async () => {
+    dir = tempDir(options.prefix);
+    fake.reset();
+    app = await openAmi(browser, join(dir.path, 'data'), env());
+  }, 60_000);
+  afterEach(async () => {
+    await app?.page.context().close();
+    await app?.ami.stop();
+    expect(app.ami.output()).not.toContain(options.key);
+    dir.cleanup();
+  });
+
+  return {
+    get browser() {
+      return browser;
+    },
+    get fake() {
+      return fake;
+    },
+    get app() {
+      return app;
+    },
+    get dataDir() {
+      return join(dir.path, 'data');
+    },
+    async restart() {
+      await app.page.context().close();
+      await app.ami.stop('SIGKILL');
+      app = await openAmi(browser, join(dir.path, 'data'), env());
+      return app;
+    },
+  };
 }
