@@ -46,8 +46,8 @@ export interface DraftEditorProps {
   /** One per consultation; a change adds/updates anchors without resetting the document. */
   anchors: EditorAnchorInput[];
   activeConsultationId: string | null;
-  /** Called on each document change (the caller debounces saving). */
-  onChange: (text: string) => void;
+  /** Called on each document change with the new document, to be read (toString) only when needed. */
+  onChange: (doc: { toString(): string }) => void;
   /** Called at most about every 500 ms while anchor positions or statuses change. */
   onAnchorsChange?: (anchors: Anchor[]) => void;
   onSelectConsultation?: (consultationId: string) => void;
@@ -93,7 +93,7 @@ export const DraftEditor = forwardRef<DraftEditorHandle, DraftEditorProps>(funct
       ghostSource: p.ghostSource ?? null,
       extensions: EditorView.updateListener.of((update) => {
         const current = propsRef.current;
-        if (update.docChanged) current.onChange(update.state.doc.toString());
+        if (update.docChanged) current.onChange(update.state.doc);
         if (update.startState.field(anchorField) !== update.state.field(anchorField)) reporter().schedule();
         if (update.focusChanged && !update.view.hasFocus) current.onBlur?.();
       }),

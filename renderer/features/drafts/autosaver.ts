@@ -22,23 +22,39 @@ export interface AutosaverOptions {
 export const AUTOSAVE_DELAY_MS = 600;
 export const RETRY_BACKOFF_MS = [1000, 2000, 5000, 10_000, 30_000];
 
+/**
+ * The text to save, read only when a save starts: the editor hands over its immutable document, and serialising
+ * a long draft on every keystroke would cost its whole length each time.
+ */
+export interface TextSnapshot {
+  toString(): string;
+}
+
 export class Autosaver {
-  private text: string | null = null; // latest text not yet known to be saved; null when clean
+  private text: TextSnapshot | null = null; // latest text not yet known to be saved; null when clean
   private version = 0;
   private inFlight: Promise<void> | null = null;
   private cancelTimer: (() => void) | null = null;
   private failures = 0;
   private disposed = false;
+  private reported: SaveState['kind'] | null = null;
 
   constructor(private readonly options: AutosaverOptions) {
-    options.onState({ kind: 'saved', at: options.initialSavedAt });
+    this.report({ kind: 'saved', at: options.initialSavedAt });
+  }
+
+  /** Tells the state; a repeated 'pending' is not told again (typing would re-render its listener per key). */
+  private report(state: SaveState): void {
+    if (state.kind === 'pending' && this.reported === 'pending') return;
+    this.reported = state.kind;
+    this.options.onState(state);
   }
 
   get dirty(): boolean {
     return this.text !== null;
   }
 
-  change(text: string): void {
+  change(text: TextSnapshot): void {
     this.text = text;
     this.version++;
     if (this.inFlight) return; // the running save reschedules when it sees a newer version
@@ -47,7 +63,7 @@ export class Autosaver {
       if (!this.cancelTimer) this.arm(this.backoff());
       return;
     }
-    this.options.onState({ kind: 'pending' });
+    this.report({ kind: 'pending' });
     this.arm(this.options.delayMs ?? AUTOSAVE_DELAY_MS);
   }
 
@@ -86,9 +102,9 @@ export class Autosaver {
   private run(): Promise<void> {
     if (this.inFlight) return this.inFlight;
     if (this.text === null) return Promise.resolve();
-    const text = this.text;
+    const text = this.text.toString();
     const version = this.version;
-    this.options.onState({ kind: 'saving' });
+    this.report({ kind: 'saving' });
     this.inFlight = this.options
       .save(text)
       .catch((err: unknown): Result<{ updatedAt: string }> => ({
@@ -101,15 +117,15 @@ export class Autosaver {
           this.failures = 0;
           if (this.version === version) {
             this.text = null;
-            this.options.onState({ kind: 'saved', at: result.value.updatedAt });
+            this.report({ kind: 'saved', at: result.value.updatedAt });
           } else {
-            this.options.onState({ kind: 'pending' });
+            this.report({ kind: 'pending' });
             this.arm(this.options.delayMs ?? AUTOSAVE_DELAY_MS);
           }
         } else {
           this.failures++;
           const retryInMs = this.backoff();
-          this.options.onState({ kind: 'failed', error: result.error, retryInMs });
+          this.report({ kind: 'failed', error: result.error, retryInMs });
           this.arm(retryInMs);
         }
       });

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ami } from '../../api/ami-api';
-import { Autosaver, type SaveState } from './autosaver';
+import { Autosaver, type SaveState, type TextSnapshot } from './autosaver';
 
 /**
  * Autosave for the open draft. `change` only records the text (typing never waits on IPC); `flush` saves now and
@@ -61,7 +61,7 @@ export function useAutosave(draftId: string | null, savedAt: string, onSaved?: (
     };
   }, []);
 
-  const change = useCallback((text: string) => saverRef.current?.change(text), []);
+  const change = useCallback((text: TextSnapshot) => saverRef.current?.change(text), []);
   const flush = useCallback(async () => (saverRef.current ? saverRef.current.flush() : true), []);
   return { state, change, flush };
 }

@@ -32,6 +32,22 @@ function harness() {
 }
 
 describe('Autosaver', () => {
+  it('reads the text only when a save starts, and says "pending" once while typing', async () => {
+    const h = harness();
+    let reads = 0;
+    const snapshot = (text: string) => ({ toString: () => (reads++, text) });
+    for (const text of ['a', 'ab', 'abc', 'abcd']) h.saver.change(snapshot(text));
+    expect(reads).toBe(0);
+    expect(h.states.filter((s) => s.kind === 'pending')).toHaveLength(1);
+    h.advance(600);
+    expect(reads).toBe(1);
+    expect(h.calls.map((c) => c.text)).toEqual(['abcd']);
+    h.calls[0]!.resolve({ ok: true, value: { updatedAt: 'T1' } });
+    await h.settle();
+    h.saver.change(snapshot('abcde'));
+    expect(h.states.map((s) => s.kind)).toEqual(['saved', 'pending', 'saving', 'saved', 'pending']);
+  });
+
   it('saves the latest text once after the pause, and says Saved only when the save returned ok', async () => {
     const h = harness();
     h.saver.change('a');
