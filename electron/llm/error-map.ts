@@ -144,10 +144,8 @@ export function mapProviderError(fault: ProviderFault, secrets: readonly string[
   if (status === 400 || status === 422 || errorType === 'invalid_request') {
     return { kind: 'bad_request', message: 'The provider refused the request as invalid. The details say why; a different model or base URL may help.', ...base };
   }
-  if ((status !== undefined && status >= 500) || errorType === 'provider_unavailable' || errorType === 'provider_overloaded' || errorType === 'server' || typeof body.code === 'string') {
-    return { kind: 'provider_down', message: `The provider of ${model} failed or is unavailable right now. Ask again in a moment, or choose another model.`, ...base };
-  }
-  return { kind: 'provider_down', message: `The provider returned an error. Ask again in a moment, or choose another model.`, ...base };
+  // 5xx, overloaded or unavailable providers, string codes like "server_error", and anything not known above.
+  return { kind: 'provider_down', message: `The provider of ${model} failed or is unavailable right now. Ask again in a moment, or choose another model.`, ...base };
 }
 
 /** How the author knows the server at baseUrl. */

@@ -19,6 +19,21 @@ interface Props {
 const TIMELINE_REVISIONS = 300;
 
 /** Read-only: nothing here writes into the draft. */
+function RevisionSelect(props: { name: string; revisions: RevisionSummary[]; value: string; onChange: (id: string) => void }) {
+  return (
+    <label>
+      {props.name}{' '}
+      <select value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        {props.revisions.map((r) => (
+          <option key={r.id} value={r.id}>
+            {formatDateTime(r.createdAt)} — {reasonLabel(r.reason)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function HistoryDialog({ draftId, citations, consultationId, onClose }: Props) {
   const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null);
   const [error, setError] = useState<AmiError | null>(null);
@@ -81,7 +96,6 @@ export function HistoryDialog({ draftId, citations, consultationId, onClose }: P
 
   const from = texts.get(fromId);
   const to = texts.get(toId);
-  const label = (r: RevisionSummary) => `${formatDateTime(r.createdAt)} — ${reasonLabel(r.reason)}`;
   const selected = consultations.find((c) => c.id === consultationId);
 
   return (
@@ -114,26 +128,8 @@ export function HistoryDialog({ draftId, citations, consultationId, onClose }: P
           <section aria-label="Compare revisions">
             <h3>Compare</h3>
             <div className="compare-fields">
-              <label>
-                From revision{' '}
-                <select value={fromId} onChange={(e) => setFromId(e.target.value)}>
-                  {revisions.map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {label(r)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                To revision{' '}
-                <select value={toId} onChange={(e) => setToId(e.target.value)}>
-                  {revisions.map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {label(r)}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <RevisionSelect name="From revision" revisions={revisions} value={fromId} onChange={setFromId} />
+              <RevisionSelect name="To revision" revisions={revisions} value={toId} onChange={setToId} />
             </div>
             {from && to ? (
               from.id === to.id ? (
