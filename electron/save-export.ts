@@ -17,9 +17,15 @@ export interface SaveExportDeps {
   write?: (path: string, content: string) => Promise<void>;
 }
 
+const FILTERS: Record<string, { name: string; extensions: string[] }> = {
+  '.md': { name: 'Markdown', extensions: ['md'] },
+  '.html': { name: 'HTML', extensions: ['html'] },
+  '.json': { name: 'JSON', extensions: ['json'] },
+};
+
+/** The filter of the format the file was rendered in, read from the name the export service gave it. */
 export function exportFilters(file: ExportFile): SaveDialogOptionsLike['filters'] {
-  const isHtml = file.mime.startsWith('text/html') || extname(file.filename).toLowerCase() === '.html';
-  return isHtml ? [{ name: 'HTML', extensions: ['html'] }] : [{ name: 'Markdown', extensions: ['md'] }];
+  return [FILTERS[extname(file.filename).toLowerCase()] ?? FILTERS['.md']!];
 }
 
 export function createSaveExport(deps: SaveExportDeps): (file: ExportFile) => Promise<{ path: string } | null> {

@@ -10,9 +10,14 @@ export interface KeyStore {
   status(): KeyStatus;
 }
 
+/** The key set in the environment, which wins over a stored one in every mode. */
+export function envKey(env: NodeJS.ProcessEnv): string | null {
+  return env.OPENROUTER_API_KEY?.trim() || null;
+}
+
 /** Browser mode: the key comes from the environment only. */
 export function envKeyStore(env: NodeJS.ProcessEnv): KeyStore {
-  const key = () => env.OPENROUTER_API_KEY?.trim() || null;
+  const key = () => envKey(env);
   return {
     get: key,
     set() {

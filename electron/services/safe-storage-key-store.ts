@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { writeFileAtomicSync } from '../write-file-atomic.js';
 import { fail } from './ami-error.js';
-import type { KeyStore } from './key-store.js';
+import { envKey, type KeyStore } from './key-store.js';
 
 /** The part of Electron's safeStorage this store uses. */
 export interface SafeStorageLike {
@@ -63,7 +63,7 @@ export function safeStorageKeyStore(options: SafeStorageKeyStoreOptions): KeySto
   // Decrypting can ask the OS keyring (a prompt on macOS), so a key read once is kept in memory.
   let cached: { key: string | null } | null = null;
 
-  const envKey = () => env.OPENROUTER_API_KEY?.trim() || null;
+  const fromEnv = () => envKey(env);
 
   const storage = (): 'keyring' | 'basic_text' | 'unavailable' => {
     if (!safeStorage.isEncryptionAvailable()) return 'unavailable';
@@ -90,7 +90,7 @@ export function safeStorageKeyStore(options: SafeStorageKeyStoreOptions): KeySto
   };
 
   return {
-    get: () => envKey() ?? storedKey(),
+    get: () => fromEnv() ?? storedKey(),
 
     set(key) {
       if (key === null) {
@@ -107,7 +107,7 @@ export function safeStorageKeyStore(options: SafeStorageKeyStoreOptions): KeySto
     },
 
     status(): KeyStatus {
-      if (envKey()) return { set: true, source: 'env', storage: 'env' };
+      if (fromEnv()) return { set: true, source: 'env', storage: 'env' };
       const where = storage();
       if (where === 'unavailable') return { set: false, source: null, storage: 'unavailable' };
       return storedKey() ? { set: true, source: 'stored', storage: where } : { set: false, source: null, storage: where };

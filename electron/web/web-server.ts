@@ -8,22 +8,12 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { AmiEvent } from '../../shared/domain.js';
 import type { Dispatch } from '../ipc/dispatch.js';
+import { MIME_TYPES } from '../app-protocol.js';
 import { CONTENT_SECURITY_POLICY } from '../window-config.js';
 
 /** Largest request body: a maximal draft in UTF-8 plus JSON escaping. */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.woff2': 'font/woff2',
-};
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -96,7 +86,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     try {
       if (!(await stat(file)).isFile()) return refuse(res, 404, 'Not found.');
       const body = await readFile(file);
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
       res.end(body);
     } catch {
       refuse(res, 404, 'Not found.');
