@@ -1,7 +1,7 @@
 // The AI-use statement closing an export: how models were consulted for this draft, which models answered, and
 // whether model text is in the draft. Facts first, then sentences built only from those facts.
 import { REQUEST_KINDS, type Consultation, type Language, type Reply, type RequestKind } from './domain.js';
-import { formatUtc, kindName, type DraftGuard } from './export-input.js';
+import { formatUtc, kindName, type DraftGuard, type ExportInput } from './export-input.js';
 import { frenchTypography } from './language.js';
 
 export interface AiUseInput {
@@ -40,6 +40,18 @@ function excerpt(text: string): string {
   return chars.length > EXCERPT_CHARS ? `${chars.slice(0, EXCERPT_CHARS).join('')}…` : line;
 }
 
+
+/** What the statement is built from, for an export: every citation counts, kept or not. */
+export function statementInputOf(input: ExportInput, language: Language): AiUseInput {
+  return {
+    consultations: input.citations.map((c) => c.consultation),
+    replies: input.citations.map((c) => c.reply),
+    draftSha256: input.draftSha256,
+    guard: input.guard,
+    draftText: input.draft.text,
+    language,
+  };
+}
 
 function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
   const seen = new Map<string, T>();
@@ -163,7 +175,7 @@ function paragraphs(f: AiUseFacts, language: Language, code: Code): string[] {
     );
     if (check.passages.length) {
       // The author's own text, quoted: held out of the typography so that it reads exactly as in the draft.
-      const quoted = check.passages.map((p) => `${hold(`“${p.excerpt}”`)} (${fr ? 'citation' : 'citation'} ${p.citationNumber})`);
+      const quoted = check.passages.map((p) => `${hold(`“${p.excerpt}”`)} (citation ${p.citationNumber})`);
       out[out.length - 1] += fr ? ` Ces passages : ${quoted.join(' ; ')}.` : ` These passages: ${quoted.join('; ')}.`;
     }
   } else {

@@ -1,7 +1,7 @@
 // HTML export: one printable page that runs nothing. Every text from the draft, a reply, a note or a provider is
 // escaped and shown as text (white-space: pre-wrap keeps it exactly as written); no Markdown is converted to HTML.
 // The CSP allows no script, no image, no request of any kind: only the inline style below.
-import { aiUseStatement } from './ai-use-statement.js';
+import { aiUseStatement, statementInputOf } from './ai-use-statement.js';
 import { findCitationMarkers } from './citation-markers.js';
 import type { Citation, Language } from './domain.js';
 import {
@@ -126,14 +126,7 @@ export function renderHtml(input: ExportInput): string {
   const labels = exportLabels(language);
   const type = (s: string) => (language === 'fr' ? frenchTypography(s) : s);
   const title = input.draft.title.trim() || labels.untitled;
-  const statement = aiUseStatement({
-    consultations: input.citations.map((c) => c.consultation),
-    replies: input.citations.map((c) => c.reply),
-    draftSha256: input.draftSha256,
-    guard: input.guard,
-    draftText: input.draft.text,
-    language,
-  });
+  const statement = aiUseStatement(statementInputOf(input, language));
   const kept = keptCitations(input.citations);
   const citations = kept.length
     ? kept.map((c) => citationHtml(c, input.citations, language, labels, type)).join('\n')

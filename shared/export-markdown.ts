@@ -1,7 +1,7 @@
 // Markdown export: the draft byte for byte as authored, then the kept citations as quotations, then the AI-use
 // statement. Replies are Markdown and stay Markdown, but confined: every line of a quotation starts with "> ", so
 // no heading, fence or list in a reply can leave its blockquote.
-import { aiUseStatement, markdownCode } from './ai-use-statement.js';
+import { aiUseStatement, statementInputOf, markdownCode } from './ai-use-statement.js';
 import { findCitationMarkers, isEscaped, scanCode } from './citation-markers.js';
 import type { Citation, Consultation, Language } from './domain.js';
 import {
@@ -105,14 +105,7 @@ export function renderMarkdown(input: ExportInput): string {
   const labels = exportLabels(language);
   const type = (s: string) => (language === 'fr' ? frenchTypography(s) : s);
   const kept = keptCitations(input.citations);
-  const statement = aiUseStatement({
-    consultations: input.citations.map((c) => c.consultation),
-    replies: input.citations.map((c) => c.reply),
-    draftSha256: input.draftSha256,
-    guard: input.guard,
-    draftText: input.draft.text,
-    language,
-  });
+  const statement = aiUseStatement(statementInputOf(input, language));
 
   const appendix = [`## ${labels.citations}`];
   const definitions = footnoteDefinitions(input, labels).map(type);

@@ -1,6 +1,6 @@
 // The machine-readable provenance record exported beside a draft: the same facts as the AI-use statement, every
 // citation's record, and the hashes that let anyone check which text each model was shown.
-import { aiUseFacts } from './ai-use-statement.js';
+import { aiUseFacts, statementInputOf } from './ai-use-statement.js';
 import type { GuardReport } from './domain.js';
 import type { ExportInput } from './export-input.js';
 import { detectLanguage } from './language.js';
@@ -8,13 +8,7 @@ import { detectLanguage } from './language.js';
 export const PROVENANCE_FORMAT = 'ami-provenance/1';
 
 export function renderProvenance(input: ExportInput & { guardReport?: GuardReport }): string {
-  const facts = aiUseFacts({
-    consultations: input.citations.map((c) => c.consultation),
-    replies: input.citations.map((c) => c.reply),
-    draftSha256: input.draftSha256,
-    guard: input.guard,
-    language: detectLanguage(input.draft.text),
-  });
+  const facts = aiUseFacts(statementInputOf(input, detectLanguage(input.draft.text)));
   const record = {
     format: PROVENANCE_FORMAT,
     exportedAt: input.exportedAt,
