@@ -2,6 +2,7 @@
 // the exact text nearest to where it was, else the most similar stretch of words (an edited passage), else lost.
 import { diffArrays } from 'diff';
 import type { AnchorStatus } from './domain';
+import { tokenize as tokenizeWords } from './ghost-words';
 import type { TextRange } from './text-range';
 
 export interface Relocated extends TextRange {
@@ -19,16 +20,10 @@ interface Tokens {
   to: number[];
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
-
+/** The guard's words (case and accents folded), laid out as parallel arrays for the alignment below. */
 function tokenize(text: string): Tokens {
-  const tokens: Tokens = { norm: [], from: [], to: [] };
-  for (const m of text.matchAll(WORD)) {
-    tokens.norm.push(m[0].toLowerCase());
-    tokens.from.push(m.index);
-    tokens.to.push(m.index + m[0].length);
-  }
-  return tokens;
+  const words = tokenizeWords(text);
+  return { norm: words.map((w) => w.norm), from: words.map((w) => w.from), to: words.map((w) => w.to) };
 }
 
 /** Index of the first token ending after pos. */

@@ -36,6 +36,14 @@ describe('relocatePassage', () => {
     expect(text.slice(r.from, r.to)).toBe(edited);
   });
 
+  it('counts a passage whose accents and case were corrected as the same words, edited', () => {
+    const corrected = PASSAGE.replace('écrit', 'Ecrit').replace('à', 'a');
+    const text = TEXT.replace(PASSAGE, corrected);
+    const r = relocatePassage(text, PASSAGE, { from: 0, to: 5 });
+    expect(r.status).toBe('edited');
+    expect(text.slice(r.from, r.to)).toBe(corrected);
+  });
+
   it('finds an edited passage that moved far away', () => {
     const edited = "L'auteur écrit seul, puis il demande à un lecteur expert si ce paragraphe est assez clair.";
     const text = `Un dernier paragraphe pour finir.\n\n${'Autre chose. '.repeat(200)}\n\n${edited}`;
