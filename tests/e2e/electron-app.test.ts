@@ -123,8 +123,8 @@ describe.skipIf(skipReason !== null)(`Ami in Electron${skipReason ? ` (skipped: 
         seen.push(`opened ${url}`);
       };
     });
-    expect(await page.evaluate(() => window.open('https://example.com/from-a-reply'))).toBeNull();
-    await expect.poll(() => app.evaluate(() => (globalThis as { amiSeen?: string[] }).amiSeen)).toEqual(['asked https://example.com/from-a-reply']);
+    expect(await page.evaluate(() => window.open('https://example.invalid/from-a-reply'))).toBeNull();
+    await expect.poll(() => app.evaluate(() => (globalThis as { amiSeen?: string[] }).amiSeen)).toEqual(['asked https://example.invalid/from-a-reply']);
     expect(app.windows()).toHaveLength(1);
   });
 

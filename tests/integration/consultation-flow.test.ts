@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { createServices, type Services } from '../../electron/services/create-services.js';
+import { createServices, DATABASE_FILE, type Services } from '../../electron/services/create-services.js';
 import { envKeyStore } from '../../electron/services/key-store.js';
 import { createOpenRouterClient } from '../../electron/llm/openrouter-client.js';
 import type { AmiEvent, Citation, Draft, ExportFile, Reply } from '../../shared/domain.js';
@@ -96,7 +96,7 @@ describe('a consultation of a passage of a French draft', () => {
   });
 
   it('is recorded in the database with the draft revision and the hash of what was sent', async () => {
-    const db = new Database(join(dir.path, 'ami.sqlite'), { readonly: true });
+    const db = new Database(join(dir.path, DATABASE_FILE), { readonly: true });
     try {
       const c = db.prepare('SELECT * FROM consultations WHERE id = ?').get(first.consultationId) as Record<string, unknown>;
       expect(c.passage_text).toBe(PASSAGE);

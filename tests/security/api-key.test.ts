@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServices, type Services } from '../../electron/services/create-services.js';
+import { createServices, DATABASE_FILE, type Services } from '../../electron/services/create-services.js';
 import { envKeyStore } from '../../electron/services/key-store.js';
 import { createOpenRouterClient } from '../../electron/llm/openrouter-client.js';
 import type { AmiEvent, Reply } from '../../shared/domain.js';
@@ -25,16 +25,9 @@ async function call(channel: string, input: unknown) {
   return result as { ok: boolean; value?: any; error?: any };
 }
 
-function waitForEnd(replyId: string): Promise<Reply> {
-  return new Promise((resolve) => {
-    const timer = setInterval(() => {
-      const end = events.find((e) => e.type === 'reply:end' && e.replyId === replyId);
-      if (end && end.type === 'reply:end') {
-        clearInterval(timer);
-        resolve(end.reply);
-      }
-    }, 10);
-  });
+async function waitForEnd(replyId: string): Promise<Reply> {
+  await expect.poll(() => events.some((e) => e.type === 'reply:end' && e.replyId === replyId), { timeout: 15_000 }).toBe(true);
+  return (events.find((e) => e.type === 'reply:end' && e.replyId === replyId) as Extract<AmiEvent, { type: 'reply:end' }>).reply;
 }
 
 beforeAll(async () => {
@@ -63,12 +56,13 @@ describe('the API key', () => {
     const text = draft.text as string;
     const ask = (kind: string) => call('consultations:ask', { draftId: draft.id, text, from: 0, to: text.length, kind });
 
+    // A reply that completes, one refused for its key, one cut mid-stream: each path that could leak it.
     fake.enqueue({ text: 'Clair.' });
-    await waitForEnd((await ask('clarity')).value.replyId);
+    expect(await waitForEnd((await ask('clarity')).value.replyId)).toMatchObject({ status: 'complete' });
     fake.enqueue({ status: 401 });
-    await waitForEnd((await ask('proofread')).value.replyId);
-    fake.enqueue({ text: 'Coupé en route, vraiment', cutAfterChunks: 2 });
-    await waitForEnd((await ask('explore')).value.replyId);
+    expect(await waitForEnd((await ask('proofread')).value.replyId)).toMatchObject({ status: 'failed', error: { kind: 'bad_key' } });
+    fake.enqueue({ text: 'Coupé en route, vraiment', chunkSize: 5, cutAfterChunks: 2 });
+    expect(await waitForEnd((await ask('explore')).value.replyId)).toMatchObject({ status: 'interrupted', error: { kind: 'malformed' } });
 
     for (const format of ['markdown', 'html', 'json']) {
       expect((await call('export:render', { draftId: draft.id, format })).ok).toBe(true);
@@ -92,7 +86,9 @@ describe('the API key', () => {
     expect(JSON.stringify(events)).not.toContain(needle);
     expect(logs.join('\n')).not.toContain(needle);
     await services.shutdown();
-    for (const file of readdirSync(dir.path).filter((f) => f.startsWith('ami.sqlite'))) {
+    const files = readdirSync(dir.path).filter((f) => f.startsWith(DATABASE_FILE));
+    expect(files).toContain(DATABASE_FILE);
+    for (const file of files) {
       expect(readFileSync(join(dir.path, file)).includes(Buffer.from(needle)), file).toBe(false);
     }
   });

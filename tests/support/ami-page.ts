@@ -15,11 +15,17 @@ export interface OpenAmi {
   requests: Request[];
 }
 
+/** The token of the Ami each page was opened on (the page drops it from its address once read). */
+const tokens = new WeakMap<Page, string>();
+
 export async function openAmi(browser: Browser, dataDir: string, env: Record<string, string | undefined>): Promise<OpenAmi> {
   const ami = await startAmi({ dataDir, env });
   const page = await openPage(browser);
   const requests: Request[] = [];
   page.on('request', (r) => requests.push(r));
+  tokens.set(page, ami.token);
+  // Whatever a regression would make the page fetch elsewhere is recorded above and never sent.
+  await page.route((url) => url.origin !== ami.origin, (route) => route.abort('blockedbyclient'));
   await page.goto(ami.url);
   await page.getByRole('textbox', { name: 'Draft' }).waitFor();
   return { ami, page, requests };
@@ -40,7 +46,18 @@ export async function newDraftWith(page: Page, text: string, title = 'Essai'): P
   await page.keyboard.press('Enter');
   await expect.poll(() => page.getByRole('textbox', { name: 'Draft' }).evaluate((el) => el.contains(document.activeElement))).toBe(true);
   await page.keyboard.insertText(text);
+  // The new draft said "Saved" before anything was typed: wait for the typed text to be in the store.
+  await expect.poll(() => storedDraftText(page, title), { timeout: 20_000 }).toBe(text);
   await waitSaved(page);
+}
+
+/** The text stored for the draft of this title, read through the contract with the page's own token. */
+export async function storedDraftText(page: Page, title: string): Promise<string | null> {
+  const token = tokens.get(page);
+  if (!token) throw new Error('storedDraftText needs a page opened with openAmi');
+  const list = await callFromPage(page, token, 'drafts:list', {});
+  const draft = list.value?.find((d: { title: string }) => d.title === title);
+  return draft ? (await callFromPage(page, token, 'drafts:get', { id: draft.id })).value.text : null;
 }
 
 export async function waitSaved(page: Page): Promise<void> {
@@ -123,8 +140,9 @@ export function amiSuite(options: { key: string; prefix: string; env?: Record<st
       return join(dir.path, 'data');
     },
     async restart() {
-      await app.page.context().close();
+      // Killed first, like a crash: closing the page first would give it the chance to flush.
       await app.ami.stop('SIGKILL');
+      await app.page.context().close();
       app = await openAmi(browser, join(dir.path, 'data'), env());
       return app;
     },

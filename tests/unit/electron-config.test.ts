@@ -45,8 +45,6 @@ describe('createAppWindow', () => {
       spellcheck: true,
       preload: '/app/preload.cjs',
     });
-    // Explicit, not left to Electron's defaults.
-    expect(Object.keys(win.options.webPreferences)).toEqual(expect.arrayContaining(['sandbox', 'contextIsolation', 'nodeIntegration', 'webSecurity']));
   });
 
   it('opens hidden (shown once painted), with its place and size, centred when it has no saved place', () => {
