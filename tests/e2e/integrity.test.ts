@@ -75,7 +75,8 @@ describe('anchors follow the author’s edits', () => {
     // The author rewrites part of the reviewed paragraph.
     await draft().click();
     await page.keyboard.press('ControlOrMeta+Home');
-    await page.keyboard.press('End');
+    // End stops at each wrap point of a wrapped line; pressed again it moves on, and at the line's end it stays.
+    for (let i = 0; i < 6; i++) await page.keyboard.press('End');
     await page.keyboard.insertText(' Gulls cry over the quay.');
     await expect.poll(() => first.textContent(), { timeout: 10_000 }).toContain('Passage edited since the question');
     const diff = first.getByRole('group', { name: 'Changes since the question' });
