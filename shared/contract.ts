@@ -2,7 +2,7 @@
 // type of its output. Preload, main, the browser-mode bridge and the renderer all derive their types from here.
 import { z } from 'zod';
 import type { ChannelName } from './channels.js';
-import { LANGUAGES, REQUEST_KINDS } from './domain.js';
+import { LANGUAGES, REQUEST_KINDS, UI_LANGUAGE_CHOICES } from './domain.js';
 import type {
   BackupInfo,
   GuardReplyInfo,
@@ -147,6 +147,8 @@ export const contract = {
         baseUrl: z.string().trim().url().max(500).refine((u) => /^https?:\/\//.test(u), 'http(s) only').optional(),
         defaultModel: model.optional(),
         dataCollection: z.enum(['deny', 'allow']).optional(),
+        /** The interface language; main rebuilds its menu in it. */
+        uiLanguage: z.enum(UI_LANGUAGE_CHOICES).optional(),
       })
       .strict(),
     output: out<Settings>(),

@@ -8,6 +8,9 @@ export type RequestKind = BuiltinKind | 'custom';
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
+/** The interface language: 'auto' follows the system (the browser's or the OS's preferred languages). */
+export const UI_LANGUAGE_CHOICES = ['auto', 'en', 'fr'] as const;
+export type UiLanguageChoice = (typeof UI_LANGUAGE_CHOICES)[number];
 
 export interface Draft {
   id: string;
@@ -185,6 +188,7 @@ export interface Settings {
   baseUrl: string;
   defaultModel: string;
   dataCollection: 'deny' | 'allow';
+  uiLanguage: UiLanguageChoice;
   key: KeyStatus;
 }
 

@@ -2,7 +2,7 @@
 // through this one function, so they serve the renderer identically.
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import type { AmiEvent, ExportFile } from '../../shared/domain.js';
+import type { AmiEvent, ExportFile, UiLanguageChoice } from '../../shared/domain.js';
 import { writeFileSync } from 'node:fs';
 import { createBackup, isBackupDue, listBackups } from '../db/backups.js';
 import { openStoreSafely, RESTORE_REQUEST_FILE } from '../db/open-store-safely.js';
@@ -34,6 +34,8 @@ export interface ServiceDeps {
   openLink?: (url: string) => Promise<{ opened: boolean }>;
   /** Electron: the native folder picker. null when the author cancelled. */
   chooseFolder?: (purpose: 'export' | 'import') => Promise<string | null>;
+  /** Electron: rebuilds the menu in the interface language the author chose. */
+  onUiLanguage?: (choice: UiLanguageChoice) => void;
 }
 
 export interface Services {
@@ -63,6 +65,7 @@ export function createServices(deps: ServiceDeps): Services {
     newId,
     env: deps.env ?? process.env,
     log,
+    onUiLanguage: deps.onUiLanguage,
   };
 
   const drafts = draftsService(ctx);

@@ -1,6 +1,6 @@
 // What every service receives: side effects enter through parameters so tests pass real SQLite and a fake server.
 import { createHash, randomUUID } from 'node:crypto';
-import type { AmiEvent } from '../../shared/domain.js';
+import type { AmiEvent, UiLanguageChoice } from '../../shared/domain.js';
 import type { Store } from '../db/store.js';
 import type { LlmClient } from '../llm/llm-client.js';
 import type { KeyStore } from './key-store.js';
@@ -14,6 +14,8 @@ export interface ServiceContext {
   newId: () => string;
   env: NodeJS.ProcessEnv;
   log: (line: string) => void;
+  /** Told when the author picks another interface language, so that main's own menus and dialogs follow. */
+  onUiLanguage?: (choice: UiLanguageChoice) => void;
 }
 
 export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');

@@ -1,5 +1,5 @@
 // Settings and request templates. The key itself is only ever handled by the KeyStore (invariant 6).
-import { DEFAULT_BASE_URL, DEFAULT_MODEL, type Language, type RequestKind, type Settings, type Template } from '../../shared/domain.js';
+import { DEFAULT_BASE_URL, DEFAULT_MODEL, type Language, type RequestKind, type Settings, type Template, type UiLanguageChoice } from '../../shared/domain.js';
 import { BUILTIN_TEMPLATES } from '../../seeds/templates.js';
 import { fail } from './ami-error.js';
 import type { ServiceContext } from './service-context.js';
@@ -13,6 +13,7 @@ export function settingsService(ctx: ServiceContext) {
       baseUrl: ctx.env.OPENROUTER_BASE_URL?.trim() || store.settings.get<string>('baseUrl') || DEFAULT_BASE_URL,
       defaultModel: store.settings.get<string>('defaultModel') || DEFAULT_MODEL,
       dataCollection: store.settings.get<'deny' | 'allow'>('dataCollection') ?? 'deny',
+      uiLanguage: store.settings.get<UiLanguageChoice>('uiLanguage') ?? 'auto',
       key: ctx.keyStore.status(),
     };
   }
@@ -22,11 +23,13 @@ export function settingsService(ctx: ServiceContext) {
     seed(): void {
       store.settings.seedTemplates(BUILTIN_TEMPLATES, ctx.now().toISOString());
     },
-    update(patch: { baseUrl?: string; defaultModel?: string; dataCollection?: 'deny' | 'allow' }): Settings {
+    update(patch: { baseUrl?: string; defaultModel?: string; dataCollection?: 'deny' | 'allow'; uiLanguage?: UiLanguageChoice }): Settings {
       store.transaction(() => {
         for (const [key, value] of Object.entries(patch)) if (value !== undefined) store.settings.set(key, value);
       });
-      return get();
+      const settings = get();
+      if (patch.uiLanguage !== undefined) ctx.onUiLanguage?.(settings.uiLanguage);
+      return settings;
     },
     setKey(key: string | null): Settings {
       ctx.keyStore.set(key);
