@@ -26,14 +26,17 @@ import { useAutosave } from './features/drafts/useAutosave';
 import { useDraftsList } from './features/drafts/useDraftsList';
 import { ExportMenu } from './features/export/ExportMenu';
 import { SettingsDialog } from './features/settings/SettingsDialog';
+import { useTranslation } from 'react-i18next';
+import { useUiLanguage } from './useUiLanguage';
+import { i18n } from './i18n';
 
-const NOT_SAVED: AmiError = {
-  kind: 'storage',
-  message: 'The open draft could not be saved yet, so it stays open. Your text is safe in the editor; Ami keeps trying.',
-};
+/** Read when it is shown, so that it speaks the interface language of that moment. */
+const notSaved = (): AmiError => ({ kind: 'storage', message: i18n.t('app.notSaved') });
 
 export function App() {
+  const { t } = useTranslation();
   const { info, settings, setSettings, templates, refreshTemplates } = useAppData();
+  useUiLanguage(settings?.uiLanguage);
   const [view, setView] = useState<DraftsView>('drafts');
   const { drafts, error: listError, refresh: refreshList } = useDraftsList(view);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -71,7 +74,7 @@ export function App() {
   const openDraft = useCallback(
     async (id: string, replyId?: string | null) => {
       if (id !== draftId) {
-        if (!(await autosave.flush())) return setError(NOT_SAVED);
+        if (!(await autosave.flush())) return setError(notSaved());
         await anchorSync.flushAnchors();
         const result = await ami['drafts:get']({ id });
         if (!result.ok) return setError(result.error);
@@ -99,7 +102,7 @@ export function App() {
   }, [drafts, view, openDraft]);
 
   const newDraft = useCallback(async () => {
-    if (!(await autosave.flush())) return setError(NOT_SAVED);
+    if (!(await autosave.flush())) return setError(notSaved());
     const result = await ami['drafts:create']({});
     if (!result.ok) return setError(result.error);
     setView('drafts');
@@ -110,7 +113,7 @@ export function App() {
   }, [autosave, openDraft, refreshList]);
 
   const trash = async (id: string) => {
-    if (id === draftId && !(await autosave.flush())) return setError(NOT_SAVED);
+    if (id === draftId && !(await autosave.flush())) return setError(notSaved());
     const result = await ami['drafts:trash']({ id });
     if (!result.ok) return setError(result.error);
     const remaining = (await refreshList()) ?? [];
@@ -153,15 +156,15 @@ export function App() {
       index,
       describe: (replyId) => {
         const r = replies.get(replyId);
-        if (!r) return 'Reproduces a model’s wording';
-        const model = r.servedModel ?? 'an unidentified model';
+        if (!r) return t('app.ghostUnknown');
+        const model = r.servedModel ?? t('common.unidentifiedModel');
         return r.draftId === draftId
-          ? `Reproduces the wording of citation [${r.citationNumber}] (${model}). Click to show the citation.`
-          : `Reproduces the wording of citation [${r.citationNumber}] of another draft (${model}).`;
+          ? t('app.ghostHere', { number: r.citationNumber, model })
+          : t('app.ghostElsewhere', { number: r.citationNumber, model });
       },
     };
     return { replies, index, source };
-  }, [guardReplies, draftId]);
+  }, [guardReplies, draftId, t]);
 
   const onAnchorsChange = useCallback(
     (list: Anchor[]) => {
@@ -187,7 +190,7 @@ export function App() {
       // Refused before it enters: a draft Ami could not save would leave the author with unsaved text.
       setError({
         kind: 'validation',
-        message: `This paste would make the draft longer than Ami accepts (at most ${MAX_DRAFT_CHARS.toLocaleString('en-US')} characters; the paste alone has ${text.length.toLocaleString('en-US')}). Nothing was pasted; your draft is as it was.`,
+        message: t('app.pasteTooLong', { max: MAX_DRAFT_CHARS, length: text.length }),
       });
       return true;
     }
@@ -242,12 +245,12 @@ export function App() {
           <div className="toolbar-actions">
             {draft && (
               <button type="button" onClick={() => setHistoryOpen(true)}>
-                History
+                {t('app.history')}
               </button>
             )}
             {draft && <ExportMenu draftId={draft.id} mode={mode} flushSave={autosave.flush} getText={() => editorRef.current?.getText() ?? draft.text} />}
             <button type="button" onClick={openSettings}>
-              Settings
+              {t('app.settings')}
             </button>
           </div>
         </header>
@@ -255,7 +258,7 @@ export function App() {
           <div key={n} className="notice banner">
             {n}{' '}
             <button type="button" className="quiet small" onClick={() => setNotices((all) => all.filter((x) => x !== n))}>
-              Dismiss
+              {t('common.dismiss')}
             </button>
           </div>
         ))}
@@ -264,9 +267,9 @@ export function App() {
           <div className="page">
             {readOnly && (
               <div className="notice banner">
-                This draft is in the trash.{' '}
+                {t('app.inTrash')}{' '}
                 <button type="button" onClick={() => void restore(draft.id)}>
-                  Restore
+                  {t('common.restore')}
                 </button>
               </div>
             )}
@@ -287,7 +290,7 @@ export function App() {
               anchors={anchors}
               activeConsultationId={activeConsultationId}
               readOnly={readOnly}
-              placeholder="Write here. Select a passage and ask when you want a second opinion."
+              placeholder={t('app.editorPlaceholder')}
               onChange={autosave.change}
               onAnchorsChange={onAnchorsChange}
               onSelectConsultation={setActiveConsultationId}
@@ -300,11 +303,11 @@ export function App() {
           </div>
         ) : (
           <div className="page empty-page">
-            <p className="muted">No draft is open. Create one with “New draft”.</p>
+            <p className="muted">{t('app.noDraft')}</p>
           </div>
         )}
       </main>
-      <aside className="side-panel" aria-label="Ask and citations">
+      <aside className="side-panel" aria-label={t('app.sidePanel')}>
         {draft && (
           <>
             <AskPanel

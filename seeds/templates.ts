@@ -2,13 +2,13 @@
 // with the marked passage; the frame around it (the reviewer's rules, the draft, the markers) is in shared/prompt.ts.
 import type { BuiltinKind, Language, Template } from '../shared/domain.js';
 import { frenchTypography } from '../shared/language.js';
+import { requestName } from '../shared/request-names.js';
 
-type Seed = { kind: BuiltinKind; name: Record<Language, string>; instruction: Record<Language, string> };
+type Seed = { kind: BuiltinKind; instruction: Record<Language, string> };
 
 const SEEDS: Seed[] = [
   {
     kind: 'clarity',
-    name: { en: 'Clarity', fr: 'Clarté' },
     instruction: {
       en:
         'Read the marked passage as a reader discovering it would, with only what comes before it in mind, and tell me whether it is explicit and understandable. ' +
@@ -26,7 +26,6 @@ const SEEDS: Seed[] = [
   },
   {
     kind: 'suggestions',
-    name: { en: 'Suggestions', fr: 'Suggestions' },
     instruction: {
       en:
         'Give me your critique of the marked passage and advice on how I could improve it: what works and deserves to be kept, ' +
@@ -44,7 +43,6 @@ const SEEDS: Seed[] = [
   },
   {
     kind: 'proofread',
-    name: { en: 'Proofreading', fr: 'Relecture' },
     instruction: {
       en:
         'Proofread the marked passage: spelling, grammar, agreement, punctuation and typography (quotation marks, apostrophes, dashes, spacing, capitals; ' +
@@ -64,7 +62,6 @@ const SEEDS: Seed[] = [
   },
   {
     kind: 'question',
-    name: { en: 'Question', fr: 'Question' },
     instruction: {
       en:
         'Answer my question about the marked passage, given below. Answer it directly and specifically, grounded in the passage and, where it helps, in the rest of the draft. ' +
@@ -76,7 +73,6 @@ const SEEDS: Seed[] = [
   },
   {
     kind: 'explore',
-    name: { en: 'Explore', fr: 'Exploration' },
     instruction: {
       en:
         'Tell me what the marked passage evokes: the authors, works, concepts, currents of thought, traditions, images or motifs it echoes, extends or argues against, ' +
@@ -99,7 +95,8 @@ export const BUILTIN_TEMPLATES: Omit<Template, 'updatedAt'>[] = SEEDS.flatMap((s
     id: `builtin-${seed.kind}-${language}`,
     kind: seed.kind,
     language,
-    name: seed.name[language],
+    // The same name as the Request menu, the preview, the citations and the exports give the kind.
+    name: requestName(seed.kind, language),
     instruction: language === 'fr' ? frenchTypography(seed.instruction.fr) : seed.instruction.en,
     builtin: true,
   })),

@@ -1,5 +1,6 @@
 // What an export is rendered from, and the small pieces both export formats share.
-import type { Citation, Draft, Language, Reply, RequestKind } from './domain.js';
+import type { Citation, Draft, Language, Reply } from './domain.js';
+import { consultationRequestName, kindName } from './request-names.js';
 
 /** What a check of the draft against the reply texts found: spans of the draft that reproduce a reply. */
 export interface DraftGuard {
@@ -114,20 +115,12 @@ export function followUpOf(citation: Citation, all: Citation[]): number | null {
   return first ? first.reply.citationNumber : null;
 }
 
-const KIND_NAMES: Record<Language, Record<RequestKind, string>> = {
-  en: { clarity: 'clarity', suggestions: 'suggestions', proofread: 'proofreading', question: 'question', explore: 'explore', custom: 'custom request' },
-  fr: { clarity: 'clarté', suggestions: 'suggestions', proofread: 'relecture', question: 'question', explore: 'exploration', custom: 'demande personnalisée' },
-};
-
-export function kindName(kind: RequestKind, language: Language): string {
-  return KIND_NAMES[language][kind];
-}
+export { kindName };
 
 /** What was asked, for a reader: the template's name (and its kind when the name does not say it), or the follow-up. */
 export function requestLabel(citation: Citation, all: Citation[], language: Language): string {
   if (citation.reply.turn > 0) return exportLabels(language).followUp(followUpOf(citation, all));
   const kind = kindName(citation.consultation.kind, language);
-  const name = citation.consultation.templateName.replace(/\s+/g, ' ').trim();
-  if (!name) return kind;
-  return name.toLocaleLowerCase() === kind.toLocaleLowerCase() ? name : `${name} (${kind})`;
+  const name = consultationRequestName(citation.consultation, language);
+  return name.toLocaleLowerCase(language) === kind ? name : `${name} (${kind})`;
 }

@@ -13,8 +13,11 @@ export const MARKDOWN_LIMITS = {
 } as const;
 
 /** Why the text must not be rendered as Markdown, or null when it can be. */
-export function markdownTooComplex(text: string): string | null {
-  if (text.length > MARKDOWN_LIMITS.chars) return 'it is too long';
+/** Why a reply is shown as plain text; the renderer says it in the interface language. */
+export type MarkdownTooComplex = 'too_long' | 'too_deep' | 'too_much_formatting';
+
+export function markdownTooComplex(text: string): MarkdownTooComplex | null {
+  if (text.length > MARKDOWN_LIMITS.chars) return 'too_long';
   let emphasis = 0;
   let brackets = 0;
   let lineStart = true;
@@ -35,8 +38,8 @@ export function markdownTooComplex(text: string): string | null {
     else if (c === 9) indent += 4;
     else if (c === 62) quotes++; // >
     else lineStart = false;
-    if (indent > MARKDOWN_LIMITS.indentColumns || quotes > MARKDOWN_LIMITS.quoteDepth) return 'it is nested too deeply';
+    if (indent > MARKDOWN_LIMITS.indentColumns || quotes > MARKDOWN_LIMITS.quoteDepth) return 'too_deep';
   }
-  if (emphasis > MARKDOWN_LIMITS.emphasisDelimiters || brackets > MARKDOWN_LIMITS.brackets) return 'it holds too much formatting';
+  if (emphasis > MARKDOWN_LIMITS.emphasisDelimiters || brackets > MARKDOWN_LIMITS.brackets) return 'too_much_formatting';
   return null;
 }

@@ -2,19 +2,13 @@
 // the server as part of a URL it could log) and is kept for this tab only.
 import { CHANNELS, type AmiApi, type Channel } from '../../shared/contract';
 import type { AmiError, AmiEvent, Result } from '../../shared/domain';
+import { t } from '../i18n';
 
 export const TOKEN_KEY = 'ami-token';
 
-export const NETWORK_ERROR: AmiError = {
-  kind: 'network',
-  message: "Ami's local server is not answering. Your text is kept in this window; it will be saved when the server is back.",
-};
-
-const TOKEN_ERROR: AmiError = {
-  kind: 'forbidden',
-  message:
-    'Ami’s local server refused this window’s access token. Open Ami again with the address it printed when it started (it ends with #token=…).',
-};
+// Built when they happen, so that they speak the interface language of that moment.
+export const networkError = (): AmiError => ({ kind: 'network', message: t('errors.serverDown') });
+const tokenError = (): AmiError => ({ kind: 'forbidden', message: t('errors.badToken') });
 
 export interface BridgeEnv {
   location: { hash: string; pathname: string; search: string };
@@ -53,19 +47,19 @@ export function createWebBridge(env: BridgeEnv): AmiApi {
         body: JSON.stringify(input ?? {}),
       });
     } catch {
-      return { ok: false, error: NETWORK_ERROR };
+      return { ok: false, error: networkError() };
     }
     if (response.status === 401 || response.status === 403) {
-      return { ok: false, error: { ...TOKEN_ERROR, status: response.status } };
+      return { ok: false, error: { ...tokenError(), status: response.status } };
     }
     let body: unknown;
     try {
       body = await response.json();
     } catch {
       // A proxy page or a half-closed connection: treat like a server that is not there.
-      return { ok: false, error: { ...NETWORK_ERROR, detail: `HTTP ${response.status}`, status: response.status } };
+      return { ok: false, error: { ...networkError(), detail: `HTTP ${response.status}`, status: response.status } };
     }
-    if (!isResult(body)) return { ok: false, error: { kind: 'malformed', message: 'Ami’s local server sent an unexpected answer.' } };
+    if (!isResult(body)) return { ok: false, error: { kind: 'malformed', message: t('errors.badAnswer') } };
     return body;
   }
 

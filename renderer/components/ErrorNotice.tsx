@@ -1,4 +1,5 @@
 import type { AmiError } from '../../shared/domain';
+import { useTranslation } from 'react-i18next';
 import { formatDateTime } from './format';
 
 interface Props {
@@ -9,11 +10,12 @@ interface Props {
 
 /** An error from main, said in place: the message, when to retry, and the technical detail on demand. */
 export function ErrorNotice({ error, onOpenSettings, onDismiss }: Props) {
+  const { t } = useTranslation();
   const keyProblem = error.kind === 'no_key' || error.kind === 'bad_key';
   return (
     <div className="error-notice" role="alert">
       <p>{error.message}</p>
-      {error.kind === 'rate_limited' && error.retryAt && <p>You can ask again after {formatDateTime(error.retryAt)}.</p>}
+      {error.kind === 'rate_limited' && error.retryAt && <p>{t('errors.retryAfter', { when: formatDateTime(error.retryAt) })}</p>}
       {error.reasons && error.reasons.length > 0 && (
         <ul className="error-reasons">
           {error.reasons.map((r) => (
@@ -24,18 +26,18 @@ export function ErrorNotice({ error, onOpenSettings, onDismiss }: Props) {
       <div className="error-actions">
         {keyProblem && onOpenSettings && (
           <button type="button" onClick={onOpenSettings}>
-            Set up the API key
+            {t('errors.setUpKey')}
           </button>
         )}
         {onDismiss && (
           <button type="button" className="quiet" onClick={onDismiss}>
-            Dismiss
+            {t('common.dismiss')}
           </button>
         )}
       </div>
       {error.detail && (
         <details className="error-detail">
-          <summary>Details</summary>
+          <summary>{t('common.details')}</summary>
           <pre>{error.status ? `HTTP ${error.status}\n` : ''}{error.detail}</pre>
         </details>
       )}

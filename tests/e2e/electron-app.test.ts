@@ -168,7 +168,7 @@ describe.skipIf(skipReason !== null)(`Ami in Electron${skipReason ? ` (skipped: 
     await newDraftWith(PARAGRAPH, 'Persistant');
     await page.getByRole('textbox', { name: 'Draft' }).click();
     await page.keyboard.press('ControlOrMeta+Home');
-    await page.getByRole('combobox', { name: 'Request' }).selectOption({ label: 'Proofread' });
+    await page.getByRole('combobox', { name: 'Request' }).selectOption({ label: 'Proofreading' });
     await page.getByRole('button', { name: 'Ask', exact: true }).click();
     await expect.poll(() => citations().first().textContent(), { timeout: 15_000 }).toContain('Réponse conservée.');
 

@@ -58,7 +58,7 @@ describe('a new person’s flow', () => {
   it('finds everything again after the server is killed and restarted', async () => {
     fake.enqueue({ text: 'Réponse conservée.' });
     await newDraftWith(PARAGRAPH, 'Persistant');
-    await askAboutParagraph('Proofread');
+    await askAboutParagraph('Proofreading');
     await expect.poll(() => citations().first().textContent(), { timeout: 15_000 }).toContain('Réponse conservée.');
     page = (await suite.restart()).page; // SIGKILL: no flush, no goodbye
     await expect.poll(() => page.getByRole('textbox', { name: 'Title' }).inputValue(), { timeout: 10_000 }).toBe('Persistant');
@@ -105,7 +105,7 @@ describe('keyboard only', () => {
     await tabTo('Request');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
-    expect(await page.getByRole('combobox', { name: 'Request' }).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('Proofread');
+    expect(await page.getByRole('combobox', { name: 'Request' }).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('Proofreading');
     await tabTo('Ask');
     await page.keyboard.press('Enter');
     await expect.poll(() => citations().count(), { timeout: 15_000 }).toBe(2);

@@ -13,7 +13,25 @@ export interface HardCodedString {
  * Text that is the same in every language, so it may stay in code: the product name, file-format names, and key
  * names shown in shortcuts. Nothing else: a word a person reads belongs in shared/i18n.
  */
-export const ALLOWED_TEXTS = new Set(['Ami', 'Markdown', 'HTML', 'JSON', 'Ctrl', 'Enter', 'Esc', 'Shift', 'Alt', '⌘', 'Ctrl/⌘']);
+export const ALLOWED_TEXTS = new Set([
+  'Ami',
+  // Formats and protocols, named the same in every language.
+  'Markdown',
+  'HTML',
+  'JSON',
+  'HTTP',
+  // Key names in shortcut hints.
+  'Ctrl',
+  'Enter',
+  'Esc',
+  'Shift',
+  'Alt',
+  '⌘',
+  'Ctrl/⌘',
+  // The field OpenRouter receives, shown as code in Settings: it is what goes on the wire, not a sentence.
+  'data_collection: deny',
+  'data_collection: allow',
+]);
 
 /** Attributes a person reads or hears. */
 const TEXT_ATTRIBUTES = new Set([
@@ -34,6 +52,9 @@ const TEXT_PROPERTIES = new Set(['message', 'label', 'title', 'placeholder', 'ar
 
 /** Calls whose argument is shown: browser dialogs and the state setters that hold a notice or message. */
 const TEXT_SINK = /^(?:confirm|alert|prompt|toast|notify|announce|set(?:\w*(?:Problem|Notice|Notices|Copied|Message|Status|Label|Error|Hint|Note)))$/;
+
+/** Constants whose name says they hold text for a person (KIND_LABELS, EMPTY_MESSAGE…). */
+const TEXT_CONSTANT = /(?:LABEL|TEXT|NAME|MESSAGE|TITLE|PLACEHOLDER|NOTICE)S?$/i;
 
 /** Translation calls: their first argument is a key, not text. */
 const TRANSLATE = /^(?:t|i18n\.t|i18next\.t|translate)$/;
@@ -131,6 +152,14 @@ export function findHardCodedStrings(source: string, file = 'snippet.tsx'): Hard
       else if (ts.isJsxExpression(init)) reportExpression(init.expression, `${node.name.getText(sf)} attribute`);
     } else if (ts.isPropertyAssignment(node) && TEXT_PROPERTIES.has(node.name.getText(sf).replace(/['"]/g, ''))) {
       reportExpression(node.initializer, `${node.name.getText(sf)} property`);
+    } else if ((ts.isParameter(node) || ts.isBindingElement(node)) && node.initializer && TEXT_PROPERTIES.has(node.name.getText(sf))) {
+      reportExpression(node.initializer, `default value of ${node.name.getText(sf)}`);
+    } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && TEXT_CONSTANT.test(node.name.text) && node.initializer) {
+      const init = node.initializer;
+      const values = ts.isObjectLiteralExpression(init)
+        ? init.properties.flatMap((p) => (ts.isPropertyAssignment(p) ? [p.initializer] : []))
+        : [init];
+      for (const v of values) reportExpression(v, `value of ${node.name.text}`);
     } else if (ts.isCallExpression(node) && TEXT_SINK.test(lastName(calleeName(node)))) {
       for (const arg of node.arguments) reportExpression(arg, `argument of ${calleeName(node)}()`);
     } else if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {

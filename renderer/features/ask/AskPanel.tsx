@@ -11,8 +11,7 @@ import { PreviewDetails } from './PreviewDetails';
 import { requestOptions } from './request-options';
 import { useLiveReply } from './useLiveReply';
 import { usePassageLabel } from './usePassageLabel';
-
-const NO_PASSAGE = 'Select a passage in the draft, or put the cursor in a paragraph, to choose what to ask about.';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   draftId: string;
@@ -31,8 +30,10 @@ interface Props {
 }
 
 export function AskPanel(props: Props) {
+  const { t, i18n } = useTranslation();
   const { draftId, editor, templates, live } = props;
-  const options = useMemo(() => requestOptions(templates), [templates]);
+  // The built-in requests are named in the interface language: the list follows it.
+  const options = useMemo(() => requestOptions(templates), [templates, i18n.language]);
   const [request, setRequest] = useState('kind:clarity');
   const [question, setQuestion] = useState('');
   const [model, setModel] = useState(props.defaultModel);
@@ -61,8 +62,8 @@ export function AskPanel(props: Props) {
   const buildInput = (): AskInput | string => {
     const handle = editor.current;
     const passage = handle?.getPassage() ?? null;
-    if (!handle || !passage || passage.from >= passage.to || !passage.text.trim()) return NO_PASSAGE;
-    if (questionRequired && !question.trim()) return 'Write the question you want to ask about this passage.';
+    if (!handle || !passage || passage.from >= passage.to || !passage.text.trim()) return t('ask.noPassage');
+    if (questionRequired && !question.trim()) return t('ask.questionMissing');
     return {
       draftId,
       text: handle.getText(),
@@ -105,7 +106,7 @@ export function AskPanel(props: Props) {
   }, [props.askSignal]);
 
   return (
-    <section className="ask-panel" aria-label="Ask">
+    <section className="ask-panel" aria-label={t('ask.panel')}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -115,14 +116,14 @@ export function AskPanel(props: Props) {
         <p className="passage-label" aria-live="polite">
           {passageLabel ? (
             <>
-              About: <q>{passageLabel}</q>
+              {t('ask.about')} <q>{passageLabel}</q>
             </>
           ) : (
-            <span className="muted">{NO_PASSAGE}</span>
+            <span className="muted">{t('ask.noPassage')}</span>
           )}
         </p>
         <div className="field">
-          <label htmlFor="ask-request">Request</label>
+          <label htmlFor="ask-request">{t('ask.request')}</label>
           <select id="ask-request" value={request} onChange={(e) => setRequest(e.target.value)}>
             {options.map((o) => (
               <option key={o.value} value={o.value}>
@@ -133,15 +134,15 @@ export function AskPanel(props: Props) {
         </div>
         <div className="field">
           <label htmlFor="ask-question">
-            Question {questionRequired ? <span className="muted">(required)</span> : <span className="muted">(optional)</span>}
+            {t('ask.question')} {questionRequired ? <span className="muted">{t('ask.required')}</span> : <span className="muted">{t('ask.optional')}</span>}
           </label>
           <textarea
             id="ask-question"
-            aria-label="Question"
+            aria-label={t('ask.question')}
             rows={3}
             value={question}
             aria-required={questionRequired}
-            placeholder={questionRequired ? 'What do you want to know about this passage?' : 'Anything in particular? (optional)'}
+            placeholder={questionRequired ? t('ask.questionPlaceholderRequired') : t('ask.questionPlaceholderOptional')}
             onChange={(e) => setQuestion(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) {
@@ -154,11 +155,11 @@ export function AskPanel(props: Props) {
         <ModelField value={model} onChange={setModel} />
         <PreviewDetails buildInput={buildInput} onOpenSettings={props.onOpenSettings} />
         <div className="ask-actions">
-          <button type="submit" className="primary" disabled={asking || streaming || props.readOnly} title="Ask (Ctrl/⌘ Enter)">
-            Ask
+          <button type="submit" className="primary" disabled={asking || streaming || props.readOnly} title={t('ask.askTitle')}>
+            {t('ask.ask')}
           </button>
-          {asking && <span className="muted">Sending…</span>}
-          {props.readOnly && <span className="muted">Restore this draft to ask about it.</span>}
+          {asking && <span className="muted">{t('ask.sending')}</span>}
+          {props.readOnly && <span className="muted">{t('ask.restoreToAsk')}</span>}
         </div>
       </form>
       {problem && (

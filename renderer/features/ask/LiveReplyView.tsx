@@ -6,6 +6,7 @@ import { ReplyMarkdown } from '../citations/ReplyMarkdown';
 import { replyStatusText } from '../citations/reply-status';
 import type { LiveReplies } from './live-replies';
 import { useLiveReply } from './useLiveReply';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   store: LiveReplies;
@@ -17,6 +18,7 @@ interface Props {
 
 /** A reply as it arrives, with Cancel until it ends; then where it is kept. */
 export function LiveReplyView({ store, replyId, citationNumber, onShowCitation, onOpenSettings }: Props) {
+  const { t } = useTranslation();
   const live = useLiveReply(store, replyId);
   const [cancelError, setCancelError] = useState<AmiError | null>(null);
   const [cancelling, setCancelling] = useState(false);
@@ -36,9 +38,9 @@ export function LiveReplyView({ store, replyId, citationNumber, onShowCitation, 
         <span className="cite-number">[{citationNumber}]</span>
         {!final ? (
           <>
-            <span className="muted">{text ? 'Receiving the reply…' : 'Waiting for the model…'}</span>
+            <span className="muted">{text ? t('ask.receiving') : t('ask.waiting')}</span>
             <button type="button" onClick={() => void cancel()} disabled={cancelling}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </>
         ) : (
@@ -46,7 +48,7 @@ export function LiveReplyView({ store, replyId, citationNumber, onShowCitation, 
             <span className={final.status === 'complete' ? 'status-ok' : 'status-bad'}>{replyStatusText(final)}</span>
             {onShowCitation && (
               <button type="button" className="quiet small" onClick={onShowCitation}>
-                Show citation [{citationNumber}]
+                {t('ask.showCitation', { number: citationNumber })}
               </button>
             )}
           </>

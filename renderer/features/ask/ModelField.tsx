@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ModelInfo } from '../../../shared/domain';
 import { ami } from '../../api/ami-api';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   value: string;
@@ -10,7 +11,8 @@ interface Props {
 }
 
 /** A model id, free text; the provider's model list is offered as suggestions when it answers. */
-export function ModelField({ value, onChange, id = 'ask-model', label = 'Model' }: Props) {
+export function ModelField({ value, onChange, id = 'ask-model', label }: Props) {
+  const { t } = useTranslation();
   const [models, setModels] = useState<ModelInfo[]>([]);
   useEffect(() => {
     let alive = true;
@@ -24,7 +26,7 @@ export function ModelField({ value, onChange, id = 'ask-model', label = 'Model' 
   const listId = `${id}-list`;
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>{label ?? t('ask.model')}</label>
       <input
         id={id}
         type="text"

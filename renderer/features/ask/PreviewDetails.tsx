@@ -4,6 +4,8 @@ import type { AmiError } from '../../../shared/domain';
 import { ami } from '../../api/ami-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { firstWords } from '../../components/format';
+import { useTranslation } from 'react-i18next';
+import { kindLabel } from './request-options';
 
 interface Props {
   /** The request as it would be sent now, or a message saying why there is none. */
@@ -18,6 +20,8 @@ export function PreviewDetails({ buildInput, onOpenSettings }: Props) {
   const [error, setError] = useState<AmiError | null>(null);
   const [loading, setLoading] = useState(false);
   const [question, setQuestion] = useState('');
+  const [asked, setAsked] = useState<Pick<AskInput, 'kind' | 'templateId'> | null>(null);
+  const { t } = useTranslation();
 
   const load = async () => {
     const input = buildInput();
@@ -29,6 +33,7 @@ export function PreviewDetails({ buildInput, onOpenSettings }: Props) {
     }
     setProblem(null);
     setQuestion(input.question ?? '');
+    setAsked({ kind: input.kind, templateId: input.templateId });
     setLoading(true);
     const result = await ami['consultations:preview'](input);
     setLoading(false);
@@ -46,47 +51,48 @@ export function PreviewDetails({ buildInput, onOpenSettings }: Props) {
         if ((e.currentTarget as HTMLDetailsElement).open) void load();
       }}
     >
-      <summary>Preview</summary>
+      <summary>{t('preview.title')}</summary>
       <div className="preview-body">
-        {loading && <p className="muted">Preparing the preview…</p>}
+        {loading && <p className="muted">{t('preview.preparing')}</p>}
         {problem && <p className="notice">{problem}</p>}
         {error && <ErrorNotice error={error} onOpenSettings={onOpenSettings} />}
         {preview && (
           <>
             <dl className="preview-facts">
-              <dt>Passage</dt>
+              <dt>{t('preview.passage')}</dt>
               <dd>
-                <q>{firstWords(preview.passage.text, 240)}</q> ({preview.passage.text.length} characters)
+                <q>{firstWords(preview.passage.text, 240)}</q> ({t('common.characters', { count: preview.passage.text.length })})
               </dd>
-              <dt>Request</dt>
-              <dd>{preview.templateName}</dd>
-              <dt>Question</dt>
-              <dd>{question.trim() ? question : <span className="muted">none (the request's instruction only)</span>}</dd>
-              <dt>Model</dt>
+              <dt>{t('preview.request')}</dt>
+              {/* A built-in request is named as in the Request menu; the template main picked may be in the draft's language. */}
+              <dd>{asked && !asked.templateId ? kindLabel(asked.kind) : preview.templateName}</dd>
+              <dt>{t('preview.question')}</dt>
+              <dd>{question.trim() ? question : <span className="muted">{t('preview.noQuestion')}</span>}</dd>
+              <dt>{t('preview.model')}</dt>
               <dd>
                 <code>{preview.route.requestedModel}</code>
               </dd>
-              <dt>Sent to</dt>
+              <dt>{t('preview.sentTo')}</dt>
               <dd>
                 <code>{preview.route.baseUrl}</code>
               </dd>
-              <dt>Context</dt>
-              <dd>The whole draft is attached ({preview.draftChars.toLocaleString()} characters).</dd>
-              <dt>Privacy</dt>
+              <dt>{t('preview.context')}</dt>
+              <dd>{t('preview.wholeDraft', { count: preview.draftChars })}</dd>
+              <dt>{t('preview.privacy')}</dt>
               <dd>
                 {preview.route.dataCollection === 'deny'
-                  ? 'Providers are asked not to collect or train on this data (data_collection: deny).'
-                  : 'Providers that may collect data are allowed (data_collection: allow).'}
+                  ? t('preview.deny')
+                  : t('preview.allow')}
               </dd>
               {!preview.keySet && (
                 <>
-                  <dt>API key</dt>
-                  <dd>Not set yet: asking will fail until a key is added in Settings.</dd>
+                  <dt>{t('preview.apiKey')}</dt>
+                  <dd>{t('preview.noKey')}</dd>
                 </>
               )}
             </dl>
             <details className="preview-messages">
-              <summary>Full messages ({preview.messages.length})</summary>
+              <summary>{t('preview.messages', { count: preview.messages.length })}</summary>
               <pre>
                 {preview.messages.map((m, i) => `── ${m.role} ──\n${m.content}${i < preview.messages.length - 1 ? '\n\n' : ''}`).join('')}
               </pre>
@@ -94,7 +100,7 @@ export function PreviewDetails({ buildInput, onOpenSettings }: Props) {
           </>
         )}
         <button type="button" className="quiet small" onClick={() => void load()}>
-          Refresh preview
+          {t('preview.refresh')}
         </button>
       </div>
     </details>

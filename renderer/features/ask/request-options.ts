@@ -1,14 +1,8 @@
 // The "Request" choices: the five built-in kinds, then the author's own templates. A built-in kind lets main pick
 // the (possibly edited) built-in template in the draft's language; a custom entry names its template.
-import { REQUEST_KINDS, type BuiltinKind, type RequestKind, type Template } from '../../../shared/domain';
-
-export const KIND_LABELS: Record<BuiltinKind, string> = {
-  clarity: 'Clarity',
-  suggestions: 'Suggestions',
-  proofread: 'Proofread',
-  question: 'Question',
-  explore: 'Explore',
-};
+import { REQUEST_KINDS, type RequestKind, type Template } from '../../../shared/domain';
+import { requestName } from '../../../shared/request-names';
+import { uiLanguage } from '../../i18n';
 
 export interface RequestOption {
   value: string;
@@ -18,7 +12,7 @@ export interface RequestOption {
 }
 
 export function requestOptions(templates: Template[]): RequestOption[] {
-  const builtin: RequestOption[] = REQUEST_KINDS.map((kind) => ({ value: `kind:${kind}`, label: KIND_LABELS[kind], kind }));
+  const builtin: RequestOption[] = REQUEST_KINDS.map((kind) => ({ value: `kind:${kind}`, label: kindLabel(kind), kind }));
   const custom = templates
     .filter((t) => !t.builtin)
     .sort((a, b) => a.name.localeCompare(b.name))
@@ -26,6 +20,7 @@ export function requestOptions(templates: Template[]): RequestOption[] {
   return [...builtin, ...custom];
 }
 
+/** The name of a request kind in the interface language, the same as the menu, the preview and the citations show. */
 export function kindLabel(kind: RequestKind): string {
-  return kind === 'custom' ? 'Custom' : KIND_LABELS[kind];
+  return requestName(kind, uiLanguage());
 }

@@ -5,18 +5,16 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { firstWords, formatCost, formatDateTime, formatTokens } from '../../components/format';
 import type { LiveReplies } from '../ask/live-replies';
 import { useLiveReply } from '../ask/useLiveReply';
-import { kindLabel } from '../ask/request-options';
 import { WordDiff } from '../../components/WordDiff';
 import { NoteField } from './NoteField';
 import { quotationOf } from './quotation';
 import { ReplyMarkdown } from './ReplyMarkdown';
 import { replyStatusText } from './reply-status';
+import { useTranslation } from 'react-i18next';
+import { consultationRequestName } from '../../../shared/request-names';
+import { uiLanguage } from '../../i18n';
 
-const ANCHOR_TEXT: Record<AnchorStatus, string> = {
-  current: 'Passage unchanged',
-  edited: 'Passage edited since the question',
-  lost: 'Passage deleted: it is no longer in the draft',
-};
+const ANCHOR_KEY = { current: 'citations.anchorCurrent', edited: 'citations.anchorEdited', lost: 'citations.anchorLost' } as const satisfies Record<AnchorStatus, string>;
 
 interface Props {
   citation: Citation;
@@ -31,6 +29,7 @@ interface Props {
 }
 
 export function CitationCard({ citation, live, anchorStatus, currentPassage, onAskAgain, onChanged, onOpenSettings }: Props) {
+  const { t } = useTranslation();
   const { consultation } = citation;
   const liveReply = useLiveReply(live, citation.reply.status === 'streaming' ? citation.reply.id : null);
   // Between the end of a stream and the next refresh of the list, the stored reply carried by the end event is
@@ -42,14 +41,14 @@ export function CitationCard({ citation, live, anchorStatus, currentPassage, onA
   const dismissed = reply.state === 'dismissed';
   const text = streaming && liveReply ? liveReply.text : reply.text;
   const question = reply.turn === 0 ? consultation.question : reply.question;
-  const requestName = consultation.templateName || kindLabel(consultation.kind);
+  const requestName = consultationRequestName(consultation, uiLanguage());
 
   const copy = async (what: 'reply' | 'quotation') => {
     try {
       await navigator.clipboard.writeText(what === 'reply' ? reply.text : quotationOf(reply));
-      setCopied(what === 'reply' ? 'Reply copied' : 'Quotation copied — paste it where you want it');
+      setCopied(what === 'reply' ? t('citations.replyCopied') : t('citations.quotationCopied'));
     } catch {
-      setCopied('The clipboard is not available here.');
+      setCopied(t('citations.noClipboard'));
     }
   };
 
@@ -61,24 +60,24 @@ export function CitationCard({ citation, live, anchorStatus, currentPassage, onA
   const header = (
     <header className="citation-head">
       <span className="cite-number">[{reply.citationNumber}]</span>
-      <span className="citation-kind">{reply.turn === 0 ? requestName : 'Follow-up'}</span>
+      <span className="citation-kind">{reply.turn === 0 ? requestName : t('citations.followUpKind')}</span>
       <span className="muted small">{formatDateTime(reply.startedAt)}</span>
     </header>
   );
 
   if (dismissed && !expanded) {
     return (
-      <article className="citation dismissed" aria-label={`Citation ${reply.citationNumber}, dismissed`}>
+      <article className="citation dismissed" aria-label={t('citations.cardDismissed', { number: reply.citationNumber })}>
         {header}
         <p className="muted small">
-          Dismissed · <code className="model-id">{reply.servedModel ?? consultation.route.requestedModel}</code>
+          {t('citations.dismissedLine')} <code className="model-id">{reply.servedModel ?? consultation.route.requestedModel}</code>
         </p>
         <div className="citation-actions">
           <button type="button" className="quiet small" onClick={() => setExpanded(true)}>
-            Show
+            {t('citations.show')}
           </button>
           <button type="button" className="quiet small" onClick={() => void setState('kept')}>
-            Keep
+            {t('citations.keep')}
           </button>
         </div>
       </article>
@@ -86,41 +85,41 @@ export function CitationCard({ citation, live, anchorStatus, currentPassage, onA
   }
 
   return (
-    <article className={`citation status-${reply.status}${dismissed ? ' dismissed' : ''}`} aria-label={`Citation ${reply.citationNumber}`}>
+    <article className={`citation status-${reply.status}${dismissed ? ' dismissed' : ''}`} aria-label={t('citations.card', { number: reply.citationNumber })}>
       {header}
       {question && (
         <p className="citation-question">
-          <span className="muted">Question: </span>
+          <span className="muted">{t('citations.question')} </span>
           {question}
         </p>
       )}
       {reply.turn === 0 && (
         <blockquote className="citation-passage">
           {firstWords(consultation.passage.text, 220)}
-          <span className={`anchor-status anchor-${anchorStatus}`}>{ANCHOR_TEXT[anchorStatus]}</span>
+          <span className={`anchor-status anchor-${anchorStatus}`}>{t(ANCHOR_KEY[anchorStatus])}</span>
         </blockquote>
       )}
       {reply.turn === 0 && anchorStatus === 'edited' && currentPassage !== null && (
         <div className="anchor-change">
-          <p className="muted small">What changed in the passage since the question:</p>
-          <WordDiff before={consultation.passage.text} after={currentPassage} label="Changes since the question" />
+          <p className="muted small">{t('citations.whatChanged')}</p>
+          <WordDiff before={consultation.passage.text} after={currentPassage} label={t('citations.changesSince')} />
           {onAskAgain && (
             <button type="button" className="small" onClick={onAskAgain}>
-              Ask again
+              {t('citations.askAgain')}
             </button>
           )}
         </div>
       )}
       {reply.turn === 0 && anchorStatus === 'lost' && (
         <p className="anchor-lost-note small" role="note">
-          The passage this citation is about was deleted from the draft. The citation is kept as it was.
+          {t('citations.passageDeleted')}
         </p>
       )}
       <p className="citation-model">
-        <code className="model-id">{reply.servedModel ?? 'model not identified by the provider'}</code>
-        {reply.provider && <span className="muted"> via {reply.provider}</span>}
+        <code className="model-id">{reply.servedModel ?? t('citations.modelUnknown')}</code>
+        {reply.provider && <span className="muted"> {t('citations.via', { provider: reply.provider })}</span>}
         {reply.servedModel && reply.servedModel !== consultation.route.requestedModel && (
-          <span className="muted small"> (asked for {consultation.route.requestedModel})</span>
+          <span className="muted small"> {t('citations.askedFor', { model: consultation.route.requestedModel })}</span>
         )}
       </p>
       {!streaming && (
@@ -131,24 +130,24 @@ export function CitationCard({ citation, live, anchorStatus, currentPassage, onA
       <p className={`reply-status ${reply.status === 'complete' ? 'status-ok' : 'status-bad'}`}>
         {replyStatusText(reply)}
         {streaming && (
-          <button type="button" className="quiet small" aria-label="Stop this reply" onClick={() => void ami['consultations:cancel']({ replyId: reply.id })}>
-            Stop
+          <button type="button" className="quiet small" aria-label={t('citations.stopLabel')} onClick={() => void ami['consultations:cancel']({ replyId: reply.id })}>
+            {t('citations.stop')}
           </button>
         )}
       </p>
       {reply.error && reply.status !== 'complete' && reply.status !== 'failed' && <ErrorNotice error={reply.error} onOpenSettings={onOpenSettings} />}
       {reply.error && reply.status === 'failed' && reply.error.detail && <ErrorNotice error={reply.error} onOpenSettings={onOpenSettings} />}
-      {text ? <ReplyMarkdown text={text} /> : !streaming && <p className="muted">No text arrived.</p>}
+      {text ? <ReplyMarkdown text={text} /> : !streaming && <p className="muted">{t('citations.noText')}</p>}
       <NoteField replyId={reply.id} note={reply.note} />
       <div className="citation-actions">
         <button type="button" className="quiet small" onClick={() => void setState(dismissed ? 'kept' : 'dismissed')}>
-          {dismissed ? 'Keep' : 'Dismiss'}
+          {dismissed ? t('citations.keep') : t('citations.dismiss')}
         </button>
         <button type="button" className="quiet small" disabled={streaming || !reply.text} onClick={() => void copy('reply')}>
-          Copy reply
+          {t('citations.copyReply')}
         </button>
         <button type="button" className="quiet small" disabled={streaming || !reply.text} onClick={() => void copy('quotation')}>
-          Copy as quotation
+          {t('citations.copyQuotation')}
         </button>
         {copied && (
           <span className="muted small" aria-live="polite">

@@ -5,6 +5,7 @@ import type { LiveReplies } from '../ask/live-replies';
 import { CitationCard } from './CitationCard';
 import { citationThreads } from './citation-threads';
 import { FollowUpForm } from './FollowUpForm';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   citations: Citation[];
@@ -22,6 +23,7 @@ interface Props {
 }
 
 export function CitationsPanel(props: Props) {
+  const { t } = useTranslation();
   const { citations, activeConsultationId } = props;
   const [showDismissed, setShowDismissed] = useState(false);
   const threads = useMemo(() => citationThreads(citations, showDismissed), [citations, showDismissed]);
@@ -35,20 +37,20 @@ export function CitationsPanel(props: Props) {
   }, [activeConsultationId]);
 
   return (
-    <section className="citations" aria-label="Citations">
+    <section className="citations" aria-label={t('citations.panel')}>
       <div className="citations-head">
-        <h2>Citations</h2>
+        <h2>{t('citations.heading')}</h2>
         {dismissedCount > 0 && (
           <label className="small">
-            <input type="checkbox" checked={showDismissed} onChange={(e) => setShowDismissed(e.target.checked)} /> Show dismissed ({dismissedCount})
+            <input type="checkbox" checked={showDismissed} onChange={(e) => setShowDismissed(e.target.checked)} /> {t('citations.showDismissed', { count: dismissedCount })}
           </label>
         )}
       </div>
       {threads.length === 0 && (
         <p className="muted empty">
           {citations.length === 0
-            ? 'No citations yet. Select a passage and ask: each reply is kept here, quoted and attributed.'
-            : 'Every citation of this draft is dismissed.'}
+            ? t('citations.empty')
+            : t('citations.allDismissed')}
         </p>
       )}
       <div ref={listRef} className="citation-list">
@@ -82,7 +84,7 @@ export function CitationsPanel(props: Props) {
               ))}
               <div className="thread-foot">
                 <button type="button" className="quiet small" aria-pressed={active} onClick={() => props.onSelect(thread.consultationId)}>
-                  Show passage
+                  {t('citations.showPassage')}
                 </button>
               </div>
               {!props.readOnly && (

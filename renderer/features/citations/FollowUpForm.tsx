@@ -3,6 +3,7 @@ import type { AskStarted } from '../../../shared/contract';
 import type { AmiError } from '../../../shared/domain';
 import { ami } from '../../api/ami-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   consultationId: string;
@@ -13,6 +14,7 @@ interface Props {
 
 /** A follow-up continues the thread with the same model; its reply becomes the next citation. */
 export function FollowUpForm({ consultationId, disabled, onStarted, onOpenSettings }: Props) {
+  const { t } = useTranslation();
   const [text, setText] = useState('');
   const [error, setError] = useState<AmiError | null>(null);
   const [sending, setSending] = useState(false);
@@ -38,8 +40,8 @@ export function FollowUpForm({ consultationId, disabled, onStarted, onOpenSettin
       }}
     >
       <textarea
-        aria-label="Follow up on this thread"
-        placeholder="Follow up…"
+        aria-label={t('citations.followUpLabel')}
+        placeholder={t('citations.followUpPlaceholder')}
         rows={1}
         value={text}
         onChange={(e) => setText(e.target.value)}
@@ -51,7 +53,7 @@ export function FollowUpForm({ consultationId, disabled, onStarted, onOpenSettin
         }}
       />
       <button type="submit" disabled={disabled || sending || !text.trim()}>
-        Follow up
+        {t('citations.followUp')}
       </button>
       {error && <ErrorNotice error={error} onOpenSettings={onOpenSettings} onDismiss={() => setError(null)} />}
     </form>

@@ -2,9 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import type { AmiError } from '../../../shared/domain';
 import { ami } from '../../api/ami-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useTranslation } from 'react-i18next';
 
 /** The author's own note on a citation, saved when the field loses focus. */
 export function NoteField({ replyId, note }: { replyId: string; note: string }) {
+  const { t } = useTranslation();
   const [value, setValue] = useState(note);
   const [error, setError] = useState<AmiError | null>(null);
   const [saved, setSaved] = useState(false);
@@ -30,8 +32,8 @@ export function NoteField({ replyId, note }: { replyId: string; note: string }) 
   return (
     <div className="note-field">
       <textarea
-        aria-label="Your note"
-        placeholder="Your note (only for you)"
+        aria-label={t('citations.noteLabel')}
+        placeholder={t('citations.notePlaceholder')}
         rows={value ? 3 : 1}
         value={value}
         onChange={(e) => {
@@ -40,7 +42,7 @@ export function NoteField({ replyId, note }: { replyId: string; note: string }) 
         }}
         onBlur={() => void save()}
       />
-      {saved && <span className="muted small">Note saved</span>}
+      {saved && <span className="muted small">{t('citations.noteSaved')}</span>}
       {error && <ErrorNotice error={error} />}
     </div>
   );

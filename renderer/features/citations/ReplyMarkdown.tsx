@@ -2,6 +2,7 @@ import { Component, type ComponentProps, type MouseEvent, type ReactNode } from 
 import Markdown, { type Components } from 'react-markdown';
 import { markdownTooComplex } from '../../../shared/markdown-limits';
 import { ami, isElectron } from '../../api/ami-api';
+import { t } from '../../i18n';
 
 // Replies are hostile input: Markdown is rendered without raw HTML, links never navigate this window, and images
 // are never fetched (a remote image could carry the draft away in its URL). Markdown that would freeze or crash the
@@ -9,7 +10,7 @@ import { ami, isElectron } from '../../api/ami-api';
 
 async function openLink(e: MouseEvent<HTMLAnchorElement>, href: string) {
   e.preventDefault();
-  if (!window.confirm(`Open this link in your browser?\n\n${href}`)) return;
+  if (!window.confirm(t('citations.openLink', { url: href }))) return;
   await ami['links:open']({ url: href });
 }
 
@@ -32,7 +33,7 @@ function ReplyLink({ href, children }: ComponentProps<'a'>) {
 }
 
 function ReplyImage({ alt, src }: ComponentProps<'img'>) {
-  return <span className="reply-image">{`[image: ${alt ?? ''}] (${typeof src === 'string' ? src : ''})`}</span>;
+  return <span className="reply-image">{t('citations.image', { alt: alt ?? '', src: typeof src === 'string' ? src : '' })}</span>;
 }
 
 const components: Components = { a: ReplyLink, img: ReplyImage };
@@ -40,7 +41,7 @@ const components: Components = { a: ReplyLink, img: ReplyImage };
 function PlainReply({ text, why }: { text: string; why: string }) {
   return (
     <>
-      <p className="muted small">This reply is shown as plain text because {why}.</p>
+      <p className="muted small">{t('citations.plainBecause', { why })}</p>
       <pre className="reply-plain">{text}</pre>
     </>
   );
@@ -55,7 +56,7 @@ class PlainTextFallback extends Component<{ text: string; children: ReactNode },
   }
 
   override render() {
-    return this.state.failed ? <PlainReply text={this.props.text} why="its formatting could not be read" /> : this.props.children;
+    return this.state.failed ? <PlainReply text={this.props.text} why={t('citations.unreadable')} /> : this.props.children;
   }
 }
 
@@ -64,7 +65,7 @@ export function ReplyMarkdown({ text }: { text: string }) {
   if (tooComplex) {
     return (
       <div className="reply-text">
-        <PlainReply text={text} why={tooComplex} />
+        <PlainReply text={text} why={t(`citations.${tooComplex}`)} />
       </div>
     );
   }

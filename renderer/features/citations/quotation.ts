@@ -2,19 +2,21 @@
 // themselves. It is a Markdown blockquote, attributed to the model that served the reply, with its citation marker.
 import { citationMarker } from '../../../shared/citation-markers';
 import type { Reply } from '../../../shared/domain';
+import { t } from '../../i18n';
 
 export function quotationDate(reply: Reply): string {
   return (reply.completedAt ?? reply.startedAt).slice(0, 10);
 }
 
 export function quotationOf(reply: Reply): string {
-  const model = reply.servedModel ?? 'an unidentified model';
-  const incomplete = reply.status === 'complete' ? '' : ', incomplete reply';
+  const model = reply.servedModel ?? t('common.unidentifiedModel');
+  const incomplete = reply.status === 'complete' ? '' : t('citations.quotationIncomplete');
   const body = reply.text
     .replace(/\r\n?/g, '\n')
     .trimEnd()
     .split('\n')
     .map((line) => (line ? `> ${line}` : '>'))
     .join('\n');
-  return `${body}\n>\n> — ${model}, via Ami, ${quotationDate(reply)}${incomplete} ${citationMarker(reply.citationNumber)}\n`;
+  const attribution = t('citations.quotationAttribution', { model, date: quotationDate(reply), incomplete, marker: citationMarker(reply.citationNumber) });
+  return `${body}\n>\n> ${attribution}\n`;
 }

@@ -1,16 +1,17 @@
 // How a reply's completeness is said in the panel. A reply that is not complete is never presented as complete
 // (invariant 4).
 import type { Reply } from '../../../shared/domain';
+import { t } from '../../i18n';
 
 export function replyStatusText(reply: Pick<Reply, 'status' | 'error'>): string {
   switch (reply.status) {
     case 'complete':
-      return 'Complete';
+      return t('status.complete');
     case 'streaming':
-      return 'Arriving…';
+      return t('status.streaming');
     case 'interrupted':
-      return 'Incomplete — the reply was cut off';
+      return t('status.interrupted');
     case 'failed':
-      return reply.error ? `Failed — ${reply.error.message}` : 'Failed — the request did not succeed';
+      return reply.error ? t('status.failedWith', { message: reply.error.message }) : t('status.failed');
   }
 }

@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatShortDate } from '../../components/format';
 import { Snippet } from './Snippet';
 import { useDraftSearch } from './useDraftSearch';
+import { useTranslation } from 'react-i18next';
 
 export type DraftsView = 'drafts' | 'trash';
 
@@ -20,22 +21,23 @@ interface Props {
 }
 
 export function DraftSidebar(props: Props) {
+  const { t } = useTranslation();
   const { drafts, view, currentId } = props;
   const [query, setQuery] = useState('');
   const { hits, error } = useDraftSearch(query);
 
   return (
-    <nav className="sidebar" aria-label="Drafts">
+    <nav className="sidebar" aria-label={t('drafts.nav')}>
       <div className="sidebar-top">
-        <button type="button" className="primary" onClick={props.onNew} title="New draft (Ctrl/⌘ N)">
-          New draft
+        <button type="button" className="primary" onClick={props.onNew} title={t('drafts.newTitle')}>
+          {t('drafts.new')}
         </button>
         <input
           ref={props.searchRef}
           type="search"
           className="search"
-          aria-label="Search drafts and replies"
-          placeholder="Search…"
+          aria-label={t('drafts.search')}
+          placeholder={t('drafts.searchPlaceholder')}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {
@@ -47,14 +49,14 @@ export function DraftSidebar(props: Props) {
       {hits !== null || error ? (
         <div className="search-results">
           {error && <ErrorNotice error={error} />}
-          {hits && hits.length === 0 && <p className="muted empty">Nothing matches “{query.trim()}”.</p>}
+          {hits && hits.length === 0 && <p className="muted empty">{t('drafts.noMatch', { query: query.trim() })}</p>}
           {hits && hits.length > 0 && (
-            <ul className="draft-list" aria-label="Search results">
+            <ul className="draft-list" aria-label={t('drafts.results')}>
               {hits.map((hit, i) => (
                 <li key={`${hit.draftId}-${hit.replyId ?? 'd'}-${i}`}>
                   <button type="button" className="draft-item" onClick={() => props.onOpen(hit.draftId, hit.replyId)}>
-                    <span className="draft-title">{hit.draftTitle || 'Untitled'}</span>
-                    <span className="draft-meta">{hit.where === 'reply' ? 'in a reply' : 'in the draft'}</span>
+                    <span className="draft-title">{hit.draftTitle || t('common.untitled')}</span>
+                    <span className="draft-meta">{hit.where === 'reply' ? t('drafts.inReply') : t('drafts.inDraft')}</span>
                     <Snippet text={hit.snippet} />
                   </button>
                 </li>
@@ -64,16 +66,16 @@ export function DraftSidebar(props: Props) {
         </div>
       ) : (
         <>
-          <div className="view-switch" role="group" aria-label="Show">
+          <div className="view-switch" role="group" aria-label={t('drafts.show')}>
             <button type="button" aria-pressed={view === 'drafts'} onClick={() => props.onView('drafts')}>
-              Drafts
+              {t('drafts.drafts')}
             </button>
             <button type="button" aria-pressed={view === 'trash'} onClick={() => props.onView('trash')}>
-              Trash
+              {t('drafts.trash')}
             </button>
           </div>
-          {drafts.length === 0 && <p className="muted empty">{view === 'trash' ? 'The trash is empty.' : 'No drafts yet.'}</p>}
-          <ul className="draft-list" aria-label={view === 'trash' ? 'Trash' : 'Drafts list'}>
+          {drafts.length === 0 && <p className="muted empty">{view === 'trash' ? t('drafts.trashEmpty') : t('drafts.none')}</p>}
+          <ul className="draft-list" aria-label={view === 'trash' ? t('drafts.trash') : t('drafts.list')}>
             {drafts.map((d) => (
               <li key={d.id} className={d.id === currentId ? 'current' : undefined}>
                 <button
@@ -82,20 +84,20 @@ export function DraftSidebar(props: Props) {
                   aria-current={d.id === currentId ? 'page' : undefined}
                   onClick={() => props.onOpen(d.id)}
                 >
-                  <span className="draft-title">{d.title || 'Untitled'}</span>
+                  <span className="draft-title">{d.title || t('common.untitled')}</span>
                   <span className="draft-meta">
                     {formatShortDate(d.updatedAt)}
-                    {d.citationCount > 0 && ` · ${d.citationCount} citation${d.citationCount > 1 ? 's' : ''}`}
+                    {d.citationCount > 0 && ` · ${t('drafts.citations', { count: d.citationCount })}`}
                   </span>
                   {d.excerpt && <span className="draft-excerpt">{d.excerpt}</span>}
                 </button>
                 {view === 'trash' ? (
-                  <button type="button" className="quiet small" onClick={() => props.onRestore(d.id)} aria-label={`Restore ${d.title || 'Untitled'}`}>
-                    Restore
+                  <button type="button" className="quiet small" onClick={() => props.onRestore(d.id)} aria-label={t('drafts.restoreLabel', { title: d.title || t('common.untitled') })}>
+                    {t('common.restore')}
                   </button>
                 ) : (
-                  <button type="button" className="quiet small item-action" onClick={() => props.onTrash(d.id)} aria-label={`Move ${d.title || 'Untitled'} to the trash`}>
-                    Trash
+                  <button type="button" className="quiet small item-action" onClick={() => props.onTrash(d.id)} aria-label={t('drafts.trashLabel', { title: d.title || t('common.untitled') })}>
+                    {t('drafts.trash')}
                   </button>
                 )}
               </li>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type Ref } from 'react';
 import type { AmiError } from '../../../shared/domain';
 import { ami } from '../../api/ami-api';
+import { useTranslation } from 'react-i18next';
 
 const RENAME_DELAY_MS = 800;
 
@@ -16,6 +17,7 @@ interface Props {
 
 /** The draft's title: renamed after a pause in typing, and at once on blur or Enter. */
 export function TitleField({ draftId, title, readOnly, onRenamed, onError, onEnter, inputRef }: Props) {
+  const { t } = useTranslation();
   const [value, setValue] = useState(title);
   const saved = useRef(title);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -56,8 +58,8 @@ export function TitleField({ draftId, title, readOnly, onRenamed, onError, onEnt
       ref={inputRef}
       className="title-field"
       type="text"
-      aria-label="Title"
-      placeholder="Untitled"
+      aria-label={t('drafts.title')}
+      placeholder={t('common.untitled')}
       maxLength={500}
       value={value}
       readOnly={readOnly}

@@ -1,6 +1,7 @@
 // Autosave of one draft. Typing only records the latest text; the save runs after a pause, on flush (blur,
 // switching drafts, leaving the page) and again after a failure, with backoff, until it succeeds. "Saved" is
 // reported only when the save call returned ok, for the text that was sent (invariant 5).
+import { t } from '../../i18n';
 import type { AmiError, Result } from '../../../shared/domain';
 
 export type SaveState =
@@ -109,7 +110,7 @@ export class Autosaver {
       .save(text)
       .catch((err: unknown): Result<{ updatedAt: string }> => ({
         ok: false,
-        error: { kind: 'internal', message: 'Saving failed inside Ami.', detail: err instanceof Error ? err.message : String(err) },
+        error: { kind: 'internal', message: t('errors.savingFailed'), detail: err instanceof Error ? err.message : String(err) },
       }))
       .then((result) => {
         this.inFlight = null;

@@ -4,6 +4,7 @@
 import { citationMarker } from '../../../shared/citation-markers';
 import type { GuardReplyInfo } from '../../../shared/domain';
 import { findGhostSpans, type ReplyIndex } from '../../../shared/ghost-guard';
+import { t } from '../../i18n';
 
 /** A reply the pasted text reproduces; citationNumber is null when the reply belongs to another draft. */
 export interface PasteSource {
@@ -34,7 +35,7 @@ export function pasteSources(text: string, index: ReplyIndex, replies: ReadonlyM
 
 /** "citation [3]", or "a reply kept in another draft (its citation [2])". */
 export function pasteSourceName(s: PasteSource): string {
-  return s.citationNumber !== null ? `citation [${s.citationNumber}]` : `a reply kept in another draft (its citation [${s.otherDraftCitation}])`;
+  return s.citationNumber !== null ? t('paste.citation', { number: s.citationNumber }) : t('paste.otherDraft', { number: s.otherDraftCitation ?? '' });
 }
 
 /** The pasted text as a Markdown blockquote attributed to the models that served it, with citation markers. */
@@ -45,7 +46,7 @@ export function pasteQuotation(text: string, sources: readonly PasteSource[]): s
     .split('\n')
     .map((line) => (line.trim() ? `> ${line}` : '>'))
     .join('\n');
-  const models = [...new Set(sources.map((s) => s.servedModel ?? 'an unidentified model'))];
+  const models = [...new Set(sources.map((s) => s.servedModel ?? t('common.unidentifiedModel')))];
   const markers = [...new Set(sources.flatMap((s) => (s.citationNumber === null ? [] : [s.citationNumber])))]
     .sort((a, b) => a - b)
     .map(citationMarker);

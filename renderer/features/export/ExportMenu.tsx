@@ -5,6 +5,7 @@ import { ami } from '../../api/ami-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { downloadFile } from './download';
 import { ModelWordingDialog, type WordingSpan } from './ModelWordingDialog';
+import { useTranslation } from 'react-i18next';
 
 type Format = ExportFormat;
 
@@ -24,6 +25,7 @@ interface Confirming {
 
 /** Export the draft with its kept citations, after saving what is pending. */
 export function ExportMenu({ draftId, mode, flushSave, getText }: Props) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<AmiError | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -60,7 +62,7 @@ export function ExportMenu({ draftId, mode, flushSave, getText }: Props) {
     setDone(null);
     setConfirming(null);
     if (!(await flushSave())) {
-      setError({ kind: 'storage', message: 'The latest changes are not saved yet, so the export would miss them. Try again once “Saved” shows.' });
+      setError({ kind: 'storage', message: t('export.notSaved') });
       return;
     }
     const input = { draftId, format, acknowledgeModelWording };
@@ -71,10 +73,10 @@ export function ExportMenu({ draftId, mode, flushSave, getText }: Props) {
       } else setError(result.error);
       return;
     }
-    if (result.value && 'path' in result.value) setDone(`Exported to ${result.value.path}`);
+    if (result.value && 'path' in result.value) setDone(t('export.exportedTo', { path: result.value.path }));
     else if (result.value) {
       downloadFile(result.value);
-      setDone(`Downloaded ${result.value.filename}`);
+      setDone(t('export.downloaded', { filename: result.value.filename }));
     }
   };
 
@@ -90,18 +92,18 @@ export function ExportMenu({ draftId, mode, flushSave, getText }: Props) {
       }}
     >
       <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
-        Export
+        {t('export.button')}
       </button>
       {open && (
-        <div className="menu" role="menu" aria-label="Export format">
+        <div className="menu" role="menu" aria-label={t('export.formats')}>
           <button ref={firstItem} type="button" role="menuitem" onClick={() => void run('markdown')}>
-            Markdown (.md)
+            {t('export.markdown')}
           </button>
           <button type="button" role="menuitem" onClick={() => void run('html')}>
-            HTML (.html)
+            {t('export.html')}
           </button>
           <button type="button" role="menuitem" onClick={() => void run('json')}>
-            JSON provenance (.json)
+            {t('export.json')}
           </button>
         </div>
       )}

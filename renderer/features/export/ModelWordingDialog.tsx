@@ -1,5 +1,6 @@
 import { firstWords } from '../../components/format';
 import { ModalDialog } from '../../components/ModalDialog';
+import { useTranslation } from 'react-i18next';
 
 export interface WordingSpan {
   text: string;
@@ -18,29 +19,30 @@ interface Props {
 
 /** Export stopped because the draft holds unquoted model wording: the spans, and the author's choice. */
 export function ModelWordingDialog({ message, spans, onExport, onCancel }: Props) {
+  const { t } = useTranslation();
   return (
-    <ModalDialog title="Model wording in the draft" onClose={onCancel} className="guard-dialog">
+    <ModalDialog title={t('export.wordingTitle')} onClose={onCancel} className="guard-dialog">
       <p>{message}</p>
       {spans.length > 0 && (
-        <ul className="guard-spans" aria-label="Passages that reproduce model wording">
+        <ul className="guard-spans" aria-label={t('export.wordingSpans')}>
           {spans.map((s, i) => (
             <li key={i}>
               <q>{firstWords(s.text, 200)}</q>{' '}
               <span className="muted small">
-                — {s.elsewhere ? `citation [${s.citationNumber}] of another draft` : `citation [${s.citationNumber}]`},{' '}
-                <code className="model-id">{s.servedModel ?? 'an unidentified model'}</code>
+                — {s.elsewhere ? t('export.citationElsewhere', { number: s.citationNumber }) : t('export.citation', { number: s.citationNumber })},{' '}
+                <code className="model-id">{s.servedModel ?? t('common.unidentifiedModel')}</code>
               </span>
             </li>
           ))}
         </ul>
       )}
-      <p className="muted small">If you export anyway, the AI-use statement at the end of the file says so.</p>
+      <p className="muted small">{t('export.anyway')}</p>
       <div className="dialog-actions">
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="button" className="primary" onClick={onExport}>
-          Export anyway
+          {t('export.exportAnyway')}
         </button>
       </div>
     </ModalDialog>

@@ -5,6 +5,9 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { firstWords, formatDateTime } from '../../components/format';
 import { ModalDialog } from '../../components/ModalDialog';
 import { WordDiff } from '../../components/WordDiff';
+import { useTranslation } from 'react-i18next';
+import { consultationRequestName } from '../../../shared/request-names';
+import { uiLanguage } from '../../i18n';
 import { consultationChain, passageTimeline, reasonLabel, type TimelineEntry } from './passage-timeline';
 
 interface Props {
@@ -35,6 +38,7 @@ function RevisionSelect(props: { name: string; revisions: RevisionSummary[]; val
 }
 
 export function HistoryDialog({ draftId, citations, consultationId, onClose }: Props) {
+  const { t } = useTranslation();
   const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null);
   const [error, setError] = useState<AmiError | null>(null);
   const [fromId, setFromId] = useState('');
@@ -99,66 +103,65 @@ export function HistoryDialog({ draftId, citations, consultationId, onClose }: P
   const selected = consultations.find((c) => c.id === consultationId);
 
   return (
-    <ModalDialog title="History" onClose={onClose} className="history-dialog">
+    <ModalDialog title={t('history.title')} onClose={onClose} className="history-dialog">
       <div className="dialog-actions top">
         <button type="button" className="quiet" onClick={onClose}>
-          Close
+          {t('common.close')}
         </button>
       </div>
       {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
       {!revisions ? (
-        <p className="muted">Loading the revisions…</p>
+        <p className="muted">{t('history.loading')}</p>
       ) : (
         <>
-          <section aria-label="Revisions">
-            <h3>Revisions</h3>
+          <section aria-label={t('history.revisions')}>
+            <h3>{t('history.revisions')}</h3>
             <p className="muted small">
-              Ami keeps a copy of the draft every few minutes while you write (periodic), each time you ask (consultation)
-              and when a draft is imported. Copies are never changed afterwards.
+              {t('history.explain')}
             </p>
             <ol className="revision-list">
               {revisions.map((r) => (
                 <li key={r.id} className={r.id === fromId || r.id === toId ? 'chosen' : undefined}>
                   <span>{formatDateTime(r.createdAt)}</span> <span className={`reason reason-${r.reason}`}>{reasonLabel(r.reason)}</span>{' '}
-                  <span className="muted small">{r.length.toLocaleString()} characters</span>
+                  <span className="muted small">{t('common.characters', { count: r.length })}</span>
                 </li>
               ))}
             </ol>
           </section>
-          <section aria-label="Compare revisions">
-            <h3>Compare</h3>
+          <section aria-label={t('history.compare')}>
+            <h3>{t('history.compareHeading')}</h3>
             <div className="compare-fields">
-              <RevisionSelect name="From revision" revisions={revisions} value={fromId} onChange={setFromId} />
-              <RevisionSelect name="To revision" revisions={revisions} value={toId} onChange={setToId} />
+              <RevisionSelect name={t('history.from')} revisions={revisions} value={fromId} onChange={setFromId} />
+              <RevisionSelect name={t('history.to')} revisions={revisions} value={toId} onChange={setToId} />
             </div>
             {from && to ? (
               from.id === to.id ? (
-                <p className="muted small">Choose two different revisions to see what changed.</p>
+                <p className="muted small">{t('history.same')}</p>
               ) : (
-                <WordDiff before={from.text} after={to.text} label="Changes between the two revisions" />
+                <WordDiff before={from.text} after={to.text} label={t('history.between')} />
               )
             ) : (
-              <p className="muted small">Loading…</p>
+              <p className="muted small">{t('common.loading')}</p>
             )}
           </section>
-          <section aria-label="Passage timeline">
-            <h3>Passage timeline</h3>
+          <section aria-label={t('history.timeline')}>
+            <h3>{t('history.timeline')}</h3>
             {!selected ? (
-              <p className="muted small">Select a citation to follow its passage through the revisions.</p>
+              <p className="muted small">{t('history.selectCitation')}</p>
             ) : !timeline ? (
-              <p className="muted small">Reading the revisions…</p>
+              <p className="muted small">{t('history.reading')}</p>
             ) : (
               <>
                 <p className="muted small">
-                  The passage “{firstWords(selected.passage.text, 80)}”: when it changed, and when you asked about it.
+                  {t('history.thePassage', { passage: firstWords(selected.passage.text, 80) })}
                 </p>
                 <ol className="timeline">
                   {timeline.map((e, i) =>
                     e.type === 'consultation' ? (
                       <li key={i} className="timeline-consultation">
-                        <span className="muted small">{formatDateTime(e.at)}</span> Asked ({e.consultation.templateName || e.consultation.kind})
-                        {numbers.get(e.consultation.id)?.length ? ` — citation ${numbers.get(e.consultation.id)!.map((n) => `[${n}]`).join(', ')}` : ''}
-                        {e.consultation.previousId ? ', asked again about the edited passage' : ''}
+                        <span className="muted small">{formatDateTime(e.at)}</span> {t('history.asked', { request: consultationRequestName(e.consultation, uiLanguage()) })}
+                        {numbers.get(e.consultation.id)?.length ? t('history.askedCitations', { numbers: numbers.get(e.consultation.id)!.map((n) => `[${n}]`).join(', ') }) : ''}
+                        {e.consultation.previousId ? t('history.askedAgain') : ''}
                       </li>
                     ) : (
                       <li key={i} className="timeline-revision">
@@ -166,9 +169,9 @@ export function HistoryDialog({ draftId, citations, consultationId, onClose }: P
                           {formatDateTime(e.at)} · {reasonLabel(e.reason)}
                         </span>{' '}
                         {e.after === null ? (
-                          <span className="anchor-lost">Passage deleted</span>
+                          <span className="anchor-lost">{t('history.deleted')}</span>
                         ) : (
-                          <WordDiff before={e.before} after={e.after} label="Passage change" />
+                          <WordDiff before={e.before} after={e.after} label={t('history.change')} />
                         )}
                       </li>
                     ),

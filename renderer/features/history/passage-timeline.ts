@@ -2,6 +2,7 @@
 // first question and every "Ask again" linked to it), in date order. Read-only: it is computed from stored texts.
 import { createRelocator } from '../../../shared/anchor-relocate';
 import type { Consultation, Revision, RevisionReason } from '../../../shared/domain';
+import { t } from '../../i18n';
 
 export type TimelineEntry =
   | { type: 'consultation'; at: string; consultation: Consultation }
@@ -69,5 +70,5 @@ export function passageTimeline(chain: readonly Consultation[], revisions: reado
 }
 
 export function reasonLabel(reason: RevisionReason): string {
-  return { autosave: 'periodic', consultation: 'consultation', import: 'import', create: 'created' }[reason];
+  return t(`history.reasons.${reason}`);
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AmiError } from '../../../shared/domain';
 import { ami } from '../../api/ami-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   mode: 'electron' | 'web';
@@ -15,6 +16,7 @@ type ImportReport = { imported: number; skipped: number; notes: string[] };
  * browser mode has no folder picker, so it writes under the data folder and reads the folder whose path is typed.
  */
 export function ArchiveSection({ mode, onImported }: Props) {
+  const { t } = useTranslation();
   const [error, setError] = useState<AmiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -37,7 +39,7 @@ export function ArchiveSection({ mode, onImported }: Props) {
     run(async () => {
       const result = await ami['archive:export']({});
       if (!result.ok) return setError(result.error);
-      if (result.value) setMessage(`${result.value.drafts} draft(s) written to ${result.value.path}`);
+      if (result.value) setMessage(t('settings.archive.written', { count: result.value.drafts, path: result.value.path }));
     });
 
   const importAll = () =>
@@ -51,10 +53,10 @@ export function ArchiveSection({ mode, onImported }: Props) {
 
   return (
     <fieldset>
-      <legend>Archive</legend>
-      <p className="muted small">A folder with each draft as Markdown and its revisions and citations as JSON, readable without Ami.</p>
+      <legend>{t('settings.archive.legend')}</legend>
+      <p className="muted small">{t('settings.archive.explain')}</p>
       <button type="button" disabled={busy} onClick={() => void exportAll()}>
-        Export everything
+        {t('settings.archive.exportAll')}
       </button>
       {mode === 'web' ? (
         <form
@@ -65,16 +67,16 @@ export function ArchiveSection({ mode, onImported }: Props) {
           }}
         >
           <div className="field">
-            <label htmlFor="archive-path">Archive folder to import</label>
+            <label htmlFor="archive-path">{t('settings.archive.folder')}</label>
             <input id="archive-path" type="text" spellCheck={false} value={path} onChange={(e) => setPath(e.target.value)} />
           </div>
           <button type="submit" disabled={busy}>
-            Import
+            {t('settings.archive.import')}
           </button>
         </form>
       ) : (
         <button type="button" disabled={busy} onClick={() => void importAll()}>
-          Import an archive…
+          {t('settings.archive.importDialog')}
         </button>
       )}
       {message && (
@@ -85,7 +87,8 @@ export function ArchiveSection({ mode, onImported }: Props) {
       {report && (
         <div className="notice" role="status">
           <p>
-            Imported {report.imported} draft(s){report.skipped ? `, left ${report.skipped} already in Ami as they were` : ''}.
+            {t('settings.archive.imported', { count: report.imported })}
+            {report.skipped ? t('settings.archive.skipped', { count: report.skipped }) : ''}
           </p>
           {report.notes.length > 0 && (
             <ul>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AmiError, Settings } from '../../../shared/domain';
 import { ami } from '../../api/ami-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   settings: Settings;
@@ -11,6 +12,7 @@ interface Props {
 
 /** The key goes to main and never comes back: this only ever shows whether one is set. */
 export function KeySection({ settings, mode, onSettings }: Props) {
+  const { t } = useTranslation();
   const [key, setKey] = useState('');
   const [error, setError] = useState<AmiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -28,24 +30,22 @@ export function KeySection({ settings, mode, onSettings }: Props) {
 
   return (
     <fieldset>
-      <legend>OpenRouter API key</legend>
+      <legend>{t('settings.key.legend')}</legend>
       <p className={status.set ? 'status-ok' : 'status-bad'}>
         {status.set
           ? status.source === 'env'
-            ? 'A key is set from the OPENROUTER_API_KEY environment variable.'
-            : 'A key is stored on this computer.'
-          : 'No key is set yet.'}
+            ? t('settings.key.fromEnv')
+            : t('settings.key.stored')
+          : t('settings.key.none')}
       </p>
       {status.storage === 'basic_text' && (
         <p className="notice">
-          This system offers no keyring, so the key is encrypted with a fixed password that other programs running as you
-          could read. Prefer OPENROUTER_API_KEY, or a desktop session with a keyring.
+          {t('settings.key.basicText')}
         </p>
       )}
       {mode === 'web' ? (
         <p className="muted">
-          In browser mode Ami reads the key only from the OPENROUTER_API_KEY environment variable of the server (set it before
-          starting Ami). It is never shown to this page.
+          {t('settings.key.web')}
         </p>
       ) : (
         <form
@@ -55,22 +55,22 @@ export function KeySection({ settings, mode, onSettings }: Props) {
             if (key.trim()) void send(key.trim());
           }}
         >
-          <label htmlFor="settings-key">{status.set ? 'Replace the key' : 'Key'}</label>
+          <label htmlFor="settings-key">{status.set ? t('settings.key.replace') : t('settings.key.key')}</label>
           <input
             id="settings-key"
             type="password"
             autoComplete="off"
             spellCheck={false}
-            placeholder="sk-or-…"
+            placeholder={t('settings.key.placeholder')}
             value={key}
             onChange={(e) => setKey(e.target.value)}
           />
           <button type="submit" disabled={busy || !key.trim()}>
-            Save key
+            {t('settings.key.save')}
           </button>
           {status.set && status.source === 'stored' && (
             <button type="button" className="quiet" disabled={busy} onClick={() => void send(null)}>
-              Forget key
+              {t('settings.key.forget')}
             </button>
           )}
         </form>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AmiError, Settings } from '../../../shared/domain';
 import { ami } from '../../api/ami-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useTranslation } from 'react-i18next';
 import { ModelField } from '../ask/ModelField';
 
 interface Props {
@@ -11,6 +12,7 @@ interface Props {
 
 /** Where questions go: the server, the default model and the privacy option sent with every request. */
 export function RouteSection({ settings, onSettings }: Props) {
+  const { t } = useTranslation();
   const [baseUrl, setBaseUrl] = useState(settings.baseUrl);
   const [model, setModel] = useState(settings.defaultModel);
   const [deny, setDeny] = useState(settings.dataCollection === 'deny');
@@ -39,7 +41,7 @@ export function RouteSection({ settings, onSettings }: Props) {
 
   return (
     <fieldset>
-      <legend>Requests</legend>
+      <legend>{t('settings.route.legend')}</legend>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -47,19 +49,20 @@ export function RouteSection({ settings, onSettings }: Props) {
         }}
       >
         <div className="field">
-          <label htmlFor="settings-base-url">Base URL</label>
+          <label htmlFor="settings-base-url">{t('settings.route.baseUrl')}</label>
           <input id="settings-base-url" type="url" spellCheck={false} value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} />
         </div>
-        <ModelField id="settings-model" label="Default model" value={model} onChange={setModel} />
+        <ModelField id="settings-model" label={t('settings.route.defaultModel')} value={model} onChange={setModel} />
         <label className="check">
-          <input type="checkbox" checked={deny} onChange={(e) => setDeny(e.target.checked)} /> Ask providers not to collect my data
+          <input type="checkbox" checked={deny} onChange={(e) => setDeny(e.target.checked)} /> {t('settings.route.deny')}
         </label>
         <p className="muted small">
-          Sent as <code>data_collection: {deny ? 'deny' : 'allow'}</code>: only providers that promise not to store or train on
-          prompts are used{deny ? '' : ' (now off: any provider may serve the request)'}.
+          {t('settings.route.sentAs')} <code>{deny ? 'data_collection: deny' : 'data_collection: allow'}</code>
+          {t('settings.route.denyExplain')}
+          {deny ? '' : t('settings.route.nowOff')}.
         </p>
-        <button type="submit">Save</button>
-        {saved && <span className="muted small"> Saved.</span>}
+        <button type="submit">{t('common.save')}</button>
+        {saved && <span className="muted small"> {t('settings.route.saved')}</span>}
       </form>
       {error && <ErrorNotice error={error} />}
     </fieldset>

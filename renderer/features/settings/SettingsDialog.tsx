@@ -5,6 +5,8 @@ import { BackupsSection } from './BackupsSection';
 import { KeySection } from './KeySection';
 import { RouteSection } from './RouteSection';
 import { TemplatesEditor } from './TemplatesEditor';
+import { LanguageSection } from './LanguageSection';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   open: boolean;
@@ -21,6 +23,7 @@ interface Props {
 
 /** A modal dialog: Esc closes it (the browser's own behaviour for showModal), focus returns to the opener. */
 export function SettingsDialog(props: Props) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -31,15 +34,16 @@ export function SettingsDialog(props: Props) {
   }, [props.open]);
 
   return (
-    <dialog ref={ref} className="settings-dialog" aria-label="Settings" onClose={props.onClose}>
+    <dialog ref={ref} className="settings-dialog" aria-label={t('settings.title')} onClose={props.onClose}>
       <header className="dialog-head">
-        <h2>Settings</h2>
+        <h2>{t('settings.title')}</h2>
         <button type="button" className="quiet" onClick={props.onClose}>
-          Close
+          {t('common.close')}
         </button>
       </header>
       {props.open && props.settings && (
         <div className="dialog-body">
+          <LanguageSection settings={props.settings} onSettings={props.onSettings} />
           <KeySection settings={props.settings} mode={props.mode} onSettings={props.onSettings} />
           <RouteSection settings={props.settings} onSettings={props.onSettings} />
           <TemplatesEditor templates={props.templates} onChanged={props.onTemplatesChanged} />

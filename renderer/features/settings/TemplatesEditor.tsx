@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { LANGUAGES, REQUEST_KINDS, type AmiError, type Language, type RequestKind, type Template } from '../../../shared/domain';
 import { ami } from '../../api/ami-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useTranslation } from 'react-i18next';
 import { firstWords } from '../../components/format';
 import { kindLabel } from '../ask/request-options';
 
@@ -18,6 +19,7 @@ const EMPTY: Draft = { builtin: false, kind: 'custom', language: 'en', name: '',
 
 /** Built-in templates can be edited in place; the author's own can also be added and deleted. */
 export function TemplatesEditor({ templates, onChanged }: { templates: Template[]; onChanged: () => void }) {
+  const { t } = useTranslation();
   const [editing, setEditing] = useState<Draft | null>(null);
   const [error, setError] = useState<AmiError | null>(null);
   const sorted = [...templates].sort((a, b) => Number(b.builtin) - Number(a.builtin) || a.name.localeCompare(b.name));
@@ -38,33 +40,33 @@ export function TemplatesEditor({ templates, onChanged }: { templates: Template[
     } else setError(result.error);
   };
 
-  const remove = async (t: Template) => {
-    if (!window.confirm(`Delete the template “${t.name}”? Citations made with it keep their text.`)) return;
-    const result = await ami['templates:delete']({ id: t.id });
+  const remove = async (template: Template) => {
+    if (!window.confirm(t('settings.templates.confirmDelete', { name: template.name }))) return;
+    const result = await ami['templates:delete']({ id: template.id });
     if (result.ok) onChanged();
     else setError(result.error);
   };
 
   return (
     <fieldset>
-      <legend>Request templates</legend>
+      <legend>{t('settings.templates.legend')}</legend>
       <ul className="template-list">
-        {sorted.map((t) => (
-          <li key={t.id}>
+        {sorted.map((tpl) => (
+          <li key={tpl.id}>
             <div>
-              <strong>{t.name}</strong>{' '}
+              <strong>{tpl.name}</strong>{' '}
               <span className="muted small">
-                {t.builtin ? 'built-in' : 'yours'} · {kindLabel(t.kind)} · {t.language.toUpperCase()}
+                {tpl.builtin ? t('settings.templates.builtin') : t('settings.templates.yours')} · {kindLabel(tpl.kind)} · {tpl.language.toUpperCase()}
               </span>
-              <div className="muted small">{firstWords(t.instruction, 110)}</div>
+              <div className="muted small">{firstWords(tpl.instruction, 110)}</div>
             </div>
             <div className="row-actions">
-              <button type="button" className="quiet small" aria-label={`Edit ${t.name} (${t.language})`} onClick={() => setEditing({ ...t })}>
-                Edit
+              <button type="button" className="quiet small" aria-label={t('settings.templates.editLabel', { name: tpl.name, language: tpl.language })} onClick={() => setEditing({ ...tpl })}>
+                {t('settings.templates.edit')}
               </button>
-              {!t.builtin && (
-                <button type="button" className="quiet small" aria-label={`Delete ${t.name}`} onClick={() => void remove(t)}>
-                  Delete
+              {!tpl.builtin && (
+                <button type="button" className="quiet small" aria-label={t('settings.templates.deleteLabel', { name: tpl.name })} onClick={() => void remove(tpl)}>
+                  {t('settings.templates.delete')}
                 </button>
               )}
             </div>
@@ -73,7 +75,7 @@ export function TemplatesEditor({ templates, onChanged }: { templates: Template[
       </ul>
       {!editing && (
         <button type="button" onClick={() => setEditing({ ...EMPTY })}>
-          New template
+          {t('settings.templates.new')}
         </button>
       )}
       {editing && (
@@ -85,12 +87,12 @@ export function TemplatesEditor({ templates, onChanged }: { templates: Template[
           }}
         >
           <div className="field">
-            <label htmlFor="tpl-name">Name</label>
+            <label htmlFor="tpl-name">{t('settings.templates.name')}</label>
             <input id="tpl-name" value={editing.name} maxLength={100} onChange={(e) => setEditing({ ...editing, name: e.target.value })} />
           </div>
           <div className="field-row">
             <div className="field">
-              <label htmlFor="tpl-kind">Kind</label>
+              <label htmlFor="tpl-kind">{t('settings.templates.kind')}</label>
               <select
                 id="tpl-kind"
                 value={editing.kind}
@@ -105,7 +107,7 @@ export function TemplatesEditor({ templates, onChanged }: { templates: Template[
               </select>
             </div>
             <div className="field">
-              <label htmlFor="tpl-language">Language</label>
+              <label htmlFor="tpl-language">{t('settings.templates.language')}</label>
               <select
                 id="tpl-language"
                 value={editing.language}
@@ -114,14 +116,14 @@ export function TemplatesEditor({ templates, onChanged }: { templates: Template[
               >
                 {LANGUAGES.map((l) => (
                   <option key={l} value={l}>
-                    {l === 'en' ? 'English' : 'Français'}
+                    {t(`languages.${l}`)}
                   </option>
                 ))}
               </select>
             </div>
           </div>
           <div className="field">
-            <label htmlFor="tpl-instruction">Instruction</label>
+            <label htmlFor="tpl-instruction">{t('settings.templates.instruction')}</label>
             <textarea
               id="tpl-instruction"
               rows={7}
@@ -130,15 +132,14 @@ export function TemplatesEditor({ templates, onChanged }: { templates: Template[
             />
           </div>
           <p className="muted small">
-            The instruction says what to do with the marked passage; Ami adds the whole draft, the markers and its rule that
-            the model answers without rewriting.
+            {t('settings.templates.explain')}
           </p>
           <div className="row-actions">
             <button type="submit" className="primary" disabled={!editing.name.trim() || !editing.instruction.trim()}>
-              Save template
+              {t('settings.templates.save')}
             </button>
             <button type="button" className="quiet" onClick={() => setEditing(null)}>
-              Discard changes
+              {t('settings.templates.discard')}
             </button>
           </div>
         </form>

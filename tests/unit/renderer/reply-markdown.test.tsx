@@ -76,10 +76,10 @@ describe('markdownTooComplex', () => {
   it('lets ordinary long replies through and stops pathological ones', () => {
     const ordinary = 'Some **bold** and _it_ text with [a link](https://x.y) and `code`.\n\n- item\n  - sub\n    - subsub\n\n> quoted\n>> twice\n\n'.repeat(150);
     expect(markdownTooComplex(ordinary)).toBeNull();
-    expect(markdownTooComplex('x'.repeat(100_001))).toBe('it is too long');
-    expect(markdownTooComplex(`${'>'.repeat(33)} q`)).toBe('it is nested too deeply');
-    expect(markdownTooComplex(`${' '.repeat(65)}- deep`)).toBe('it is nested too deeply');
-    expect(markdownTooComplex('*a_'.repeat(1001))).toBe('it holds too much formatting');
-    expect(markdownTooComplex('[a'.repeat(2001))).toBe('it holds too much formatting');
+    expect(markdownTooComplex('x'.repeat(100_001))).toBe('too_long');
+    expect(markdownTooComplex(`${'>'.repeat(33)} q`)).toBe('too_deep');
+    expect(markdownTooComplex(`${' '.repeat(65)}- deep`)).toBe('too_deep');
+    expect(markdownTooComplex('*a_'.repeat(1001))).toBe('too_much_formatting');
+    expect(markdownTooComplex('[a'.repeat(2001))).toBe('too_much_formatting');
   });
 });

@@ -21,7 +21,7 @@ describe('requestOptions', () => {
   it('lists the five kinds first, then the author’s templates, never the built-in templates twice', () => {
     const t = (id: string, name: string, builtin: boolean): Template => ({ id, kind: 'custom', language: 'en', name, instruction: 'x', builtin, updatedAt: '' });
     const options = requestOptions([t('b1', 'Clarity', true), t('c2', 'Tone', false), t('c1', 'Dialogue', false)]);
-    expect(options.map((o) => o.label)).toEqual(['Clarity', 'Suggestions', 'Proofread', 'Question', 'Explore', 'Dialogue', 'Tone']);
+    expect(options.map((o) => o.label)).toEqual(['Clarity', 'Suggestions', 'Proofreading', 'Question', 'Explore', 'Dialogue', 'Tone']);
     expect(options[5]).toMatchObject({ value: 'template:c1', templateId: 'c1', kind: 'custom' });
   });
 });

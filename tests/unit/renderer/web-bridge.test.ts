@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWebBridge, NETWORK_ERROR, takeToken, TOKEN_KEY, type BridgeEnv } from '../../../renderer/api/web-bridge';
+import { createWebBridge, networkError, takeToken, TOKEN_KEY, type BridgeEnv } from '../../../renderer/api/web-bridge';
 import type { AmiEvent } from '../../../shared/domain';
 
 function fakeEnv(hash: string, fetchImpl: BridgeEnv['fetch']) {
@@ -59,7 +59,7 @@ describe('createWebBridge', () => {
       throw new TypeError('Failed to fetch');
     });
     const result = await createWebBridge(env)['drafts:save']({ id: 'd1', text: 'x' });
-    expect(result).toEqual({ ok: false, error: NETWORK_ERROR });
+    expect(result).toEqual({ ok: false, error: networkError() });
   });
 
   it('explains a refused token', async () => {
