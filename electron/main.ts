@@ -5,6 +5,10 @@ import type { OpenDialogOptions } from 'electron';
 import { join } from 'node:path';
 import { createAppProtocolHandler } from './app-protocol.js';
 import { appMenuTemplate } from './app-menu.js';
+import type { Language, UiLanguageChoice } from '../shared/domain.js';
+import { createI18n } from '../shared/i18n/create-i18n.js';
+import { CATALOGUES } from '../shared/i18n/catalogues.js';
+import { resolveUiLanguage } from '../shared/i18n/ui-language.js';
 import { createEventSender, registerIpc } from './ipc/register-ipc.js';
 import { createOpenRouterClient } from './llm/openrouter-client.js';
 import { denyAllPermissions, guardWebContents } from './navigation-guard.js';
@@ -32,6 +36,26 @@ app.enableSandbox();
 let mainWindow: BrowserWindow | null = null;
 let services: Services | null = null;
 let shutDown = false;
+
+// Main's own words (menu, dialogs) follow the interface language: the system's until the stored choice is read,
+// then whatever the author picks in Settings.
+const i18n = createI18n(systemLanguage());
+const t = i18n.t.bind(i18n);
+
+function systemLanguage(choice?: UiLanguageChoice): Language {
+  const preferred = app.isReady() ? app.getPreferredSystemLanguages() : [];
+  return resolveUiLanguage(choice, preferred.length ? preferred : [app.getLocale()]);
+}
+
+let menuLanguage: Language | null = null;
+
+function applyLanguage(choice?: UiLanguageChoice): void {
+  const language = systemLanguage(choice);
+  void i18n.changeLanguage(language);
+  if (language === menuLanguage) return;
+  menuLanguage = language;
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform, app.isPackaged, CATALOGUES[language].main.menu)));
+}
 
 const backgroundColor = () => (nativeTheme.shouldUseDarkColors ? '#1e1e1e' : '#fbfaf7');
 
@@ -82,7 +106,7 @@ function createWindow(): BrowserWindow {
 }
 
 async function start(): Promise<void> {
-  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform, app.isPackaged)));
+  applyLanguage();
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
 
@@ -90,10 +114,10 @@ async function start(): Promise<void> {
     confirm: async (url) => {
       const options = {
         type: 'question' as const,
-        buttons: ['Open in browser', 'Cancel'],
+        buttons: [t('main.openLink.open'), t('common.cancel')],
         defaultId: 1,
         cancelId: 1,
-        message: 'Open this link in your browser?',
+        message: t('main.openLink.message'),
         detail: url,
       };
       const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
@@ -114,20 +138,24 @@ async function start(): Promise<void> {
     env: process.env,
     saveExport: createSaveExport({
       defaultDir: app.getPath('documents'),
+      title: () => t('main.exportTitle'),
       showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
     }),
     openLink,
     chooseFolder: async (purpose) => {
       const options: OpenDialogOptions = {
-        title: purpose === 'export' ? 'Choose where to save the archive' : 'Choose the archive to import',
+        title: purpose === 'export' ? t('main.archive.exportTitle') : t('main.archive.importTitle'),
         defaultPath: app.getPath('documents'),
         properties: purpose === 'export' ? ['openDirectory', 'createDirectory'] : ['openDirectory'],
       };
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    onUiLanguage: applyLanguage,
   });
   registerIpc(ipcMain, services.dispatch, log);
+  const stored = await services.dispatch('settings:get', {});
+  if (stored.ok) applyLanguage((stored.value as { uiLanguage?: UiLanguageChoice }).uiLanguage);
 
   app.on('web-contents-created', (_event, contents) => {
     guardWebContents(contents, {
@@ -157,7 +185,7 @@ if (!app.requestSingleInstanceLock()) {
     .catch((err: unknown) => {
       const message = err instanceof Error ? err.message : String(err);
       log(`could not start: ${message}`);
-      dialog.showErrorBox('Ami could not start', message);
+      dialog.showErrorBox(t('main.couldNotStart'), message);
       app.exit(1);
     });
 

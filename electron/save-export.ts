@@ -15,6 +15,8 @@ export interface SaveExportDeps {
   /** Folder proposed first (the user's Documents). */
   defaultDir: string;
   write?: (path: string, content: string) => Promise<void>;
+  /** The dialog's title, in the interface language of the moment. */
+  title?: () => string;
 }
 
 const FILTERS: Record<string, { name: string; extensions: string[] }> = {
@@ -32,7 +34,7 @@ export function createSaveExport(deps: SaveExportDeps): (file: ExportFile) => Pr
   const write = deps.write ?? ((path, content) => writeFileAtomic(path, content));
   return async (file) => {
     const filters = exportFilters(file);
-    const result = await deps.showSaveDialog({ title: 'Export', defaultPath: join(deps.defaultDir, file.filename), filters });
+    const result = await deps.showSaveDialog({ title: deps.title?.() ?? 'Export', defaultPath: join(deps.defaultDir, file.filename), filters });
     if (result.canceled || !result.filePath) return null;
     // Some Linux dialogs return the name exactly as typed: give it the extension its format implies.
     const ext = `.${filters[0]?.extensions[0] ?? 'md'}`;

@@ -91,6 +91,8 @@ function createFakeElectron() {
       return value;
     },
     getVersion: () => '0.1.0-test',
+    getLocale: () => 'en-US',
+    getPreferredSystemLanguages: () => ['en-US'],
     enableSandbox: record('app.enableSandbox'),
     requestSingleInstanceLock: () => {
       calls.push({ api: 'app.requestSingleInstanceLock', args: [] });

@@ -17,6 +17,8 @@ import {
 } from '../../electron/window-config.js';
 import { createAppProtocolHandler, resolveAppPath } from '../../electron/app-protocol.js';
 import { appMenuTemplate, type MenuItemTemplate } from '../../electron/app-menu.js';
+import { en } from '../../shared/i18n/en.js';
+import { fr } from '../../shared/i18n/fr.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const require = createRequire(import.meta.url);
@@ -226,14 +228,26 @@ describe('the application menu', () => {
   const roles = (items: MenuItemTemplate[]): string[] => items.flatMap((i) => [...(i.role ? [i.role] : []), ...roles(i.submenu ?? [])]);
 
   it('offers developer tools only in unpackaged runs', () => {
-    expect(roles(appMenuTemplate('linux', true))).not.toContain('toggleDevTools');
-    expect(roles(appMenuTemplate('linux', false))).toContain('toggleDevTools');
+    expect(roles(appMenuTemplate('linux', true, en.main.menu))).not.toContain('toggleDevTools');
+    expect(roles(appMenuTemplate('linux', false, en.main.menu))).toContain('toggleDevTools');
   });
 
   it('uses the standard menus, with the app menu on macOS only', () => {
-    expect(roles(appMenuTemplate('darwin', true))).toEqual(expect.arrayContaining(['appMenu', 'fileMenu', 'editMenu', 'windowMenu', 'help']));
-    expect(roles(appMenuTemplate('linux', true))).not.toContain('appMenu');
-    expect(roles(appMenuTemplate('win32', true))).toContain('fileMenu');
+    expect(roles(appMenuTemplate('darwin', true, en.main.menu))).toEqual(expect.arrayContaining(['appMenu', 'fileMenu', 'editMenu', 'windowMenu', 'help']));
+    expect(roles(appMenuTemplate('linux', true, en.main.menu))).not.toContain('appMenu');
+    expect(roles(appMenuTemplate('win32', true, en.main.menu))).toContain('fileMenu');
+  });
+
+  it('labels every item in the interface language', () => {
+    const labels = (items: MenuItemTemplate[]): string[] => items.flatMap((i) => [...(i.label ? [i.label] : []), ...labels(i.submenu ?? [])]);
+    const unlabelled = (items: MenuItemTemplate[]): MenuItemTemplate[] => items.flatMap((i) => [...(i.type !== 'separator' && !i.label ? [i] : []), ...unlabelled(i.submenu ?? [])]);
+    for (const platform of ['darwin', 'linux', 'win32'] as const) {
+      expect(unlabelled(appMenuTemplate(platform, false, fr.main.menu))).toEqual([]);
+    }
+    const french = labels(appMenuTemplate('linux', false, fr.main.menu));
+    expect(french).toEqual(expect.arrayContaining(['Fichier', 'Édition', 'Affichage', 'Fenêtre', 'Aide', 'Tout sélectionner']));
+    expect(french).not.toContain('View');
+    expect(labels(appMenuTemplate('linux', false, en.main.menu))).toContain('View');
   });
 });
 
