@@ -1,5 +1,6 @@
 // The editor's state and extensions, without a view: the component builds on this, and tests and benchmarks
 // can create the same state in Node.
+import { t } from '../i18n';
 import { history, historyKeymap, defaultKeymap } from '@codemirror/commands';
 import { searchKeymap } from '@codemirror/search';
 import { Compartment, EditorState, Prec, Text, type Extension } from '@codemirror/state';
@@ -124,7 +125,7 @@ export function createDraftState(options: DraftStateOptions): EditorState {
       keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap]),
       readOnlyCompartment.of(readOnlyExtension(options.readOnly ?? false)),
       placeholderCompartment.of(placeholderExtension(options.placeholder)),
-      EditorView.contentAttributes.of({ 'aria-label': 'Draft', role: 'textbox', 'aria-multiline': 'true', spellcheck: 'true' }),
+      EditorView.contentAttributes.of({ 'aria-label': t('editor.label'), role: 'textbox', 'aria-multiline': 'true', spellcheck: 'true' }),
       draftTheme,
       options.extensions ?? [],
     ],

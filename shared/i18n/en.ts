@@ -56,6 +56,9 @@ export const en = {
     tokensUnknown: 'tokens unknown',
     tokens: '{{prompt}} in · {{completion}} out tokens',
   },
+  editor: {
+    label: 'Draft',
+  },
   ask: {
     panel: 'Ask',
     noPassage: 'Select a passage in the draft, or put the cursor in a paragraph, to choose what to ask about.',

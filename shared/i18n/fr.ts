@@ -61,6 +61,9 @@ export const fr = frenchCatalogue({
     tokensUnknown: 'jetons inconnus',
     tokens: '{{prompt}} jetons envoyés · {{completion}} reçus',
   },
+  editor: {
+    label: 'Brouillon',
+  },
   ask: {
     panel: 'Demander',
     noPassage: 'Sélectionnez un passage du brouillon, ou placez le curseur dans un paragraphe, pour choisir le sujet de la demande.',

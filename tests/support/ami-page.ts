@@ -31,8 +31,9 @@ export async function openAmi(browser: Browser, dataDir: string, env: Record<str
   return { ami, page, requests };
 }
 
-export async function openPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
+/** English unless a test asks otherwise: the tests find controls by their English names. */
+export async function openPage(browser: Browser, locale = 'en-US'): Promise<Page> {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 }, locale });
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error('page error:', err.message));
   return page;

@@ -150,7 +150,7 @@ export function findHardCodedStrings(source: string, file = 'snippet.tsx'): Hard
       const init = node.initializer;
       if (ts.isStringLiteral(init)) report(init, `${node.name.getText(sf)} attribute`);
       else if (ts.isJsxExpression(init)) reportExpression(init.expression, `${node.name.getText(sf)} attribute`);
-    } else if (ts.isPropertyAssignment(node) && TEXT_PROPERTIES.has(node.name.getText(sf).replace(/['"]/g, ''))) {
+    } else if (ts.isPropertyAssignment(node) && (TEXT_PROPERTIES.has(node.name.getText(sf).replace(/['"]/g, '')) || TEXT_ATTRIBUTES.has(node.name.getText(sf).replace(/['"]/g, '')))) {
       reportExpression(node.initializer, `${node.name.getText(sf)} property`);
     } else if ((ts.isParameter(node) || ts.isBindingElement(node)) && node.initializer && TEXT_PROPERTIES.has(node.name.getText(sf))) {
       reportExpression(node.initializer, `default value of ${node.name.getText(sf)}`);
