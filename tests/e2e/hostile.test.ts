@@ -146,7 +146,7 @@ describe('hostile text typed or brought in by the author', () => {
     const dialog = page.getByRole('dialog', { name: 'Settings' });
     await dialog.getByRole('textbox', { name: 'Archive folder to import' }).fill(archive);
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect.poll(() => dialog.innerText(), { timeout: 15_000 }).toContain('Imported 1 draft(s)');
+    await expect.poll(() => dialog.innerText(), { timeout: 15_000 }).toContain('Imported 1 draft.');
     // Exporting it again from Settings writes the archive under the data folder in browser mode.
     await dialog.getByRole('button', { name: 'Export everything' }).click();
     await expect.poll(() => dialog.innerText(), { timeout: 15_000 }).toMatch(/\d+ draft\(s\) written to .*exports/);
