@@ -149,7 +149,7 @@ describe('hostile text typed or brought in by the author', () => {
     await expect.poll(() => dialog.innerText(), { timeout: 15_000 }).toContain('Imported 1 draft.');
     // Exporting it again from Settings writes the archive under the data folder in browser mode.
     await dialog.getByRole('button', { name: 'Export everything' }).click();
-    await expect.poll(() => dialog.innerText(), { timeout: 15_000 }).toMatch(/\d+ draft\(s\) written to .*exports/);
+    await expect.poll(() => dialog.innerText(), { timeout: 15_000 }).toMatch(/\d+ drafts? written to .*exports/);
     await dialog.getByRole('button', { name: 'Close' }).click();
     const list = page.getByRole('list', { name: 'Drafts list' });
     await expect.poll(() => list.innerText()).toContain('<svg onload=window.__pwned=1>');
