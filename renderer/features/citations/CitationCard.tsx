@@ -9,6 +9,7 @@ import { kindLabel } from '../ask/request-options';
 import { WordDiff } from '../../components/WordDiff';
 import { NoteField } from './NoteField';
 import { quotationOf } from './quotation';
+import { FailedRequestCard } from './FailedRequestCard';
 import { ReplyMarkdown } from './ReplyMarkdown';
 import { replyStatusText } from './reply-status';
 
@@ -26,17 +27,30 @@ interface Props {
   currentPassage: string | null;
   /** Asks a new question about the passage as it is now, linked to this consultation; absent when read-only. */
   onAskAgain?: () => void;
+  /** Sends a request that failed before any text again; absent when read-only. */
+  onRetry?: () => Promise<void>;
   onChanged: () => void;
   onOpenSettings: () => void;
 }
 
-export function CitationCard({ citation, live, anchorStatus, currentPassage, onAskAgain, onChanged, onOpenSettings }: Props) {
+export function CitationCard(props: Props) {
+  const liveReply = useLiveReply(props.live, props.citation.reply.status === 'streaming' ? props.citation.reply.id : null);
+  const reply = liveReply?.final ?? props.citation.reply;
+  if (reply.status !== 'streaming' && reply.citationNumber === null) {
+    return <FailedRequestCard citation={{ ...props.citation, reply }} onRetry={props.onRetry} onChanged={props.onChanged} onOpenSettings={props.onOpenSettings} />;
+  }
+  return <ReplyCard {...props} />;
+}
+
+function ReplyCard({ citation, live, anchorStatus, currentPassage, onAskAgain, onChanged, onOpenSettings }: Props) {
   const { consultation } = citation;
   const liveReply = useLiveReply(live, citation.reply.status === 'streaming' ? citation.reply.id : null);
   // Between the end of a stream and the next refresh of the list, the stored reply carried by the end event is
   // the truth: served model, status and error must not wait for the list.
   const reply = liveReply?.final ?? citation.reply;
   const streaming = reply.status === 'streaming';
+  // Main numbers a reply when its first text arrives; until then it is not a citation yet.
+  const number = reply.citationNumber ?? liveReply?.citationNumber ?? null;
   const [copied, setCopied] = useState<string | null>(null);
   const [expanded, setExpanded] = useState(false);
   const dismissed = reply.state === 'dismissed';
@@ -46,7 +60,8 @@ export function CitationCard({ citation, live, anchorStatus, currentPassage, onA
 
   const copy = async (what: 'reply' | 'quotation') => {
     try {
-      await navigator.clipboard.writeText(what === 'reply' ? reply.text : quotationOf(reply));
+      if (number === null) return;
+      await navigator.clipboard.writeText(what === 'reply' ? reply.text : quotationOf({ ...reply, citationNumber: number }));
       setCopied(what === 'reply' ? 'Reply copied' : 'Quotation copied — paste it where you want it');
     } catch {
       setCopied('The clipboard is not available here.');
@@ -60,7 +75,7 @@ export function CitationCard({ citation, live, anchorStatus, currentPassage, onA
 
   const header = (
     <header className="citation-head">
-      <span className="cite-number">[{reply.citationNumber}]</span>
+      <span className="cite-number">{number === null ? '[…]' : `[${number}]`}</span>
       <span className="citation-kind">{reply.turn === 0 ? requestName : 'Follow-up'}</span>
       <span className="muted small">{formatDateTime(reply.startedAt)}</span>
     </header>
@@ -68,7 +83,7 @@ export function CitationCard({ citation, live, anchorStatus, currentPassage, onA
 
   if (dismissed && !expanded) {
     return (
-      <article className="citation dismissed" aria-label={`Citation ${reply.citationNumber}, dismissed`}>
+      <article className="citation dismissed" aria-label={`Citation ${number}, dismissed`}>
         {header}
         <p className="muted small">
           Dismissed · <code className="model-id">{reply.servedModel ?? consultation.route.requestedModel}</code>
@@ -86,7 +101,7 @@ export function CitationCard({ citation, live, anchorStatus, currentPassage, onA
   }
 
   return (
-    <article className={`citation status-${reply.status}${dismissed ? ' dismissed' : ''}`} aria-label={`Citation ${reply.citationNumber}`}>
+    <article className={`citation status-${reply.status}${dismissed ? ' dismissed' : ''}`} aria-label={number === null ? 'Reply arriving' : `Citation ${number}`}>
       {header}
       {question && (
         <p className="citation-question">

@@ -8,6 +8,8 @@ export function quotationDate(reply: Reply): string {
 }
 
 export function quotationOf(reply: Reply): string {
+  // Only a citation (a reply with text, hence a number) can be quoted: a marker must point at something.
+  if (reply.citationNumber === null) throw new Error('a request without a reply cannot be quoted');
   const model = reply.servedModel ?? 'an unidentified model';
   const incomplete = reply.status === 'complete' ? '' : ', incomplete reply';
   const body = reply.text
