@@ -136,7 +136,8 @@ export function consultationsTable(db: Db) {
   // A reply becomes a citation when its first text arrives, so that requests that fail before leave no gap.
   const number = db.prepare(`
     UPDATE replies SET citation_number =
-      (SELECT coalesce(max(citation_number), 0) + 1 FROM replies WHERE draft_id = (SELECT draft_id FROM replies WHERE id = @id))
+      (SELECT coalesce(max(citation_number), 0) + 1 FROM replies
+       WHERE draft_id = (SELECT draft_id FROM replies WHERE id = @id) AND citation_number > 0)
     WHERE id = @id AND citation_number < 0`);
   const numberOf = db.prepare<[string], { citation_number: number }>('SELECT citation_number FROM replies WHERE id = ?');
   const nextTurn = db.prepare<[string], { turn: number }>(

@@ -144,8 +144,9 @@ export function mapProviderError(fault: ProviderFault, secrets: readonly string[
       if (!reset) return codedError('rate_limited', 'provider.daily_limit', {}, extra);
       return codedError('rate_limited', sameDay(reset, fault.now) ? 'provider.daily_limit_today' : 'provider.daily_limit_later', { at: at! }, extra);
     }
-    if (reset) {
-      const seconds = Math.max(1, Math.ceil((reset.getTime() - fault.now.getTime()) / 1000));
+    const seconds = reset ? Math.ceil((reset.getTime() - fault.now.getTime()) / 1000) : 0;
+    // A reset a second away (Retry-After: 0) says nothing useful to a person: then who limits is the news.
+    if (reset && seconds >= 2) {
       if (seconds <= 120) return codedError('rate_limited', 'provider.rate_limited_in', { model, seconds }, extra);
       return codedError('rate_limited', sameDay(reset, fault.now) ? 'provider.rate_limited_today' : 'provider.rate_limited_later', { model, at: at! }, extra);
     }
