@@ -13,7 +13,8 @@ export function ErrorNotice({ error, onOpenSettings, onDismiss }: Props) {
   return (
     <div className="error-notice" role="alert">
       <p>{error.message}</p>
-      {error.kind === 'rate_limited' && error.retryAt && <p>You can ask again after {formatDateTime(error.retryAt)}.</p>}
+      {/* A coded message already says when to ask again. */}
+      {error.kind === 'rate_limited' && error.retryAt && !error.code && <p>You can ask again after {formatDateTime(error.retryAt)}.</p>}
       {error.reasons && error.reasons.length > 0 && (
         <ul className="error-reasons">
           {error.reasons.map((r) => (
