@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AmiError, Anchor, Draft, GuardReplyInfo } from '../shared/domain';
+import type { AmiError, Anchor, Citation, Draft, GuardReplyInfo } from '../shared/domain';
 import { ReplyIndex } from '../shared/ghost-guard';
 import { ami } from './api/ami-api';
 import { ErrorNotice } from './components/ErrorNotice';
@@ -17,7 +17,7 @@ import { lastDraftId, rememberDraft } from './features/drafts/last-draft';
 import { MAX_DRAFT_CHARS } from '../shared/contract';
 import { pasteQuotation, pasteSources, type PasteSource } from './features/drafts/paste-guard';
 import { PasteGuardDialog } from './features/drafts/PasteGuardDialog';
-import { askAgainInput } from './features/citations/ask-again';
+import { askAgainInput, retryInput } from './features/citations/ask-again';
 import { HistoryDialog } from './features/history/HistoryDialog';
 import type { GhostSource } from './editor/ghost-marks';
 import { SaveStatus } from './features/drafts/SaveStatus';
@@ -219,6 +219,28 @@ export function App() {
     void refreshCitations();
   };
 
+  // A request that failed before any text: the same request about the same passage (or the same follow-up) goes
+  // out again through the usual ask path, and the failed one is put away.
+  const retry = async (failed: Citation) => {
+    const editor = editorRef.current;
+    if (!draft || !editor) return;
+    const { consultation, reply } = failed;
+    let result;
+    if (reply.turn > 0) {
+      result = await ami['consultations:followUp']({ consultationId: consultation.id, question: reply.question, model: consultation.route.requestedModel });
+    } else {
+      const anchor = editor.getAnchors().find((a) => a.consultationId === consultation.id);
+      const input = anchor && retryInput(consultation, editor.getText(), anchor);
+      if (!input) return setError({ kind: 'not_found', message: t('app.retryPassageGone') });
+      await autosave.flush();
+      result = await ami['consultations:ask']({ draftId: draft.id, ...input });
+    }
+    if (!result.ok) return setError(result.error);
+    await ami['citations:setState']({ replyId: reply.id, state: 'dismissed' });
+    setActiveConsultationId(result.value.consultationId);
+    void refreshCitations();
+  };
+
   const selectConsultation = (id: string) => {
     setActiveConsultationId(id);
     editorRef.current?.revealConsultation(id);
@@ -334,6 +356,7 @@ export function App() {
               anchorStatuses={anchorSync.statuses}
               passageTexts={passageTexts}
               onAskAgain={(id) => void askAgain(id)}
+              onRetry={retry}
               readOnly={readOnly}
               onSelect={selectConsultation}
               onChanged={() => void refreshCitations()}

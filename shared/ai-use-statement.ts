@@ -1,7 +1,7 @@
 // The AI-use statement closing an export: how models were consulted for this draft, which models answered, and
 // whether model text is in the draft. Facts first, then sentences built only from those facts.
 import { REQUEST_KINDS, type Consultation, type Language, type Reply, type RequestKind } from './domain.js';
-import { formatUtc, kindName, type DraftGuard, type ExportInput } from './export-input.js';
+import { formatUtc, kindName, numberedCitations, type DraftGuard, type ExportInput } from './export-input.js';
 import { frenchTypography } from './language.js';
 
 export interface AiUseInput {
@@ -41,11 +41,12 @@ function excerpt(text: string): string {
 }
 
 
-/** What the statement is built from, for an export: every citation counts, kept or not. */
+/** What the statement is built from, for an export: every citation counts, kept or not; failed requests do not. */
 export function statementInputOf(input: ExportInput, language: Language): AiUseInput {
+  const citations = numberedCitations(input.citations);
   return {
-    consultations: input.citations.map((c) => c.consultation),
-    replies: input.citations.map((c) => c.reply),
+    consultations: citations.map((c) => c.consultation),
+    replies: citations.map((c) => c.reply),
     draftSha256: input.draftSha256,
     guard: input.guard,
     draftText: input.draft.text,

@@ -67,8 +67,21 @@ export interface AskPreview {
 export interface AskStarted {
   consultationId: string;
   replyId: string;
-  citationNumber: number;
+  /** null until the first text arrives: a request that fails before is not a citation. */
+  citationNumber: number | null;
 }
+
+/** An AmiError read back from outside (an archive, a stored row): nothing is trusted but its shape. */
+export const amiErrorSchema = z.object({
+  kind: z.string().max(40),
+  message: z.string().max(100_000),
+  code: z.string().max(80).optional(),
+  params: z.record(z.string().max(80), z.union([z.string().max(10_000), z.number()])).optional(),
+  detail: z.string().max(100_000).optional(),
+  status: z.number().optional(),
+  retryAt: z.string().max(40).optional(),
+  reasons: z.array(z.string().max(100_000)).max(50).optional(),
+});
 
 const out = <T>() => undefined as unknown as T;
 export const EXPORT_FORMATS = ['markdown', 'html', 'json'] as const;

@@ -1,5 +1,6 @@
 // Domain vocabulary shared by main and renderer. See DESIGN.md "Words we use".
 // Pure types and constants only: shared/ imports nothing from Node, the DOM, Electron, SQLite or openai.
+import type { ErrorCode, ErrorParams } from './error-messages.js';
 
 export const REQUEST_KINDS = ['clarity', 'suggestions', 'proofread', 'question', 'explore'] as const;
 /** Built-in request kinds; templates the author adds are of kind 'custom'. */
@@ -110,7 +111,11 @@ export interface Reply {
   completedAt: string | null;
   status: ReplyStatus;
   error: AmiError | null;
-  citationNumber: number; // stable per draft, 1-based; resolves [^cN] markers
+  /**
+   * Stable per draft, 1-based, contiguous; resolves [^cN] markers. Given when the first text arrives: null for a
+   * request that failed (or is still waiting) before any text, which is not a citation.
+   */
+  citationNumber: number | null;
   note: string;
   state: CitationState;
 }
@@ -164,8 +169,12 @@ export type ErrorKind =
 /** An error as a value: crosses IPC intact (a thrown Error keeps only its message). */
 export interface AmiError {
   kind: ErrorKind;
-  /** One or two sentences for a person: what happened and what to do. */
+  /** One or two sentences for a person: what happened and what to do (English, from ERROR_MESSAGES.en[code]). */
   message: string;
+  /** Stable identifier of the sentence, to say it in another language (shared/error-messages.ts). */
+  code?: ErrorCode;
+  /** The values interpolated into the sentence (model, provider, seconds, an ISO time…). */
+  params?: ErrorParams;
   /** Technical detail (provider message, status), shown on demand. Never contains the API key. */
   detail?: string;
   status?: number;
@@ -248,7 +257,7 @@ export interface ExportFile {
 }
 
 export type AmiEvent =
-  | { type: 'reply:delta'; replyId: string; consultationId: string; delta: string }
+  | { type: 'reply:delta'; replyId: string; consultationId: string; delta: string; citationNumber?: number | null }
   | { type: 'reply:end'; replyId: string; consultationId: string; reply: Reply };
 
 export const DEFAULT_BASE_URL = 'https://openrouter.ai/api/v1';

@@ -26,9 +26,21 @@ export function formatUtc(iso: string, withSeconds = true): string {
   return `${s.slice(0, 10)} ${s.slice(11, withSeconds ? 19 : 16)} UTC`;
 }
 
+export type NumberedCitation = Citation & { reply: Reply & { citationNumber: number } };
+
+/** A reply is a citation once it has text and a number; a request that failed before any text is not one. */
+export function isNumbered(citation: Citation): citation is NumberedCitation {
+  return citation.reply.citationNumber !== null;
+}
+
+/** Every real citation (kept or dismissed), in citation-number order. */
+export function numberedCitations(citations: Citation[]): NumberedCitation[] {
+  return citations.filter(isNumbered).sort((a, b) => a.reply.citationNumber - b.reply.citationNumber);
+}
+
 /** The citations an export reproduces: kept ones, in citation-number order. */
-export function keptCitations(citations: Citation[]): Citation[] {
-  return citations.filter((c) => c.reply.state === 'kept').sort((a, b) => a.reply.citationNumber - b.reply.citationNumber);
+export function keptCitations(citations: Citation[]): NumberedCitation[] {
+  return numberedCitations(citations).filter((c) => c.reply.state === 'kept');
 }
 
 /** How a reply's completeness is told to a reader. Only a complete reply is ever called complete (invariant 4). */

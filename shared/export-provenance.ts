@@ -2,7 +2,7 @@
 // citation's record, and the hashes that let anyone check which text each model was shown.
 import { aiUseFacts, statementInputOf } from './ai-use-statement.js';
 import type { GuardReport } from './domain.js';
-import type { ExportInput } from './export-input.js';
+import { isNumbered, numberedCitations, type ExportInput } from './export-input.js';
 import { detectLanguage } from './language.js';
 
 export const PROVENANCE_FORMAT = 'ami-provenance/1';
@@ -16,8 +16,22 @@ export function renderProvenance(input: ExportInput & { guardReport?: GuardRepor
     draft: { id: input.draft.id, title: input.draft.title, sha256: input.draftSha256, characters: input.draft.text.length },
     statement: facts,
     modelWordingInDraft: input.guardReport ?? null,
-    citations: [...input.citations]
-      .sort((a, b) => a.reply.citationNumber - b.reply.citationNumber)
+    // Requests that failed before any text left the machine too (invariant 3), but are not citations.
+    failedRequests: input.citations
+      .filter((c) => !isNumbered(c))
+      .map(({ reply, consultation }) => ({
+        consultationId: consultation.id,
+        replyId: reply.id,
+        turn: reply.turn,
+        question: reply.question,
+        askedAt: reply.startedAt,
+        route: consultation.route,
+        passage: consultation.passage,
+        draftSha256Sent: consultation.draftHash,
+        status: reply.status,
+        error: reply.error ? { kind: reply.error.kind, code: reply.error.code ?? null, message: reply.error.message } : null,
+      })),
+    citations: numberedCitations(input.citations)
       .map(({ reply, consultation, anchor }) => ({
         number: reply.citationNumber,
         state: reply.state,
@@ -50,7 +64,7 @@ export function renderProvenance(input: ExportInput & { guardReport?: GuardRepor
           latencyMs: reply.latencyMs,
           startedAt: reply.startedAt,
           completedAt: reply.completedAt,
-          error: reply.error ? { kind: reply.error.kind, message: reply.error.message } : null,
+          error: reply.error ? { kind: reply.error.kind, code: reply.error.code ?? null, message: reply.error.message } : null,
         },
         anchor,
       })),

@@ -74,9 +74,10 @@ export function archiveTable(db: Db) {
             anchorStatus: c.anchor?.status ?? null,
           });
         }
+        let unnumbered = 0;
         for (const r of h.replies) {
           insertReply.run({
-            ...r, draftId: h.draft.id, requestMessages: JSON.stringify(r.requestMessages), promptTokens: r.usage.promptTokens,
+            ...r, draftId: h.draft.id, citationNumber: r.citationNumber ?? --unnumbered, requestMessages: JSON.stringify(r.requestMessages), promptTokens: r.usage.promptTokens,
             completionTokens: r.usage.completionTokens, cost: r.usage.cost, error: r.error ? JSON.stringify(r.error) : null,
             // A reply still streaming when archived is kept as what it is: interrupted.
             status: r.status === 'streaming' ? 'interrupted' : r.status,

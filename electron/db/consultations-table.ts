@@ -100,7 +100,7 @@ export const toReply = (r: ReplyRow): Reply => ({
   completedAt: r.completed_at,
   status: r.status,
   error: r.error ? (JSON.parse(r.error) as AmiError) : null,
-  citationNumber: r.citation_number,
+  citationNumber: r.citation_number > 0 ? r.citation_number : null,
   note: r.note,
   state: r.state,
 });
@@ -132,7 +132,14 @@ export function consultationsTable(db: Db) {
   const insertReply = db.prepare(`
     INSERT INTO replies (id, consultation_id, draft_id, turn, question, request_messages, started_at, status, citation_number)
     VALUES (@id, @consultationId, @draftId, @turn, @question, @requestMessages, @startedAt, 'streaming',
-      (SELECT coalesce(max(citation_number), 0) + 1 FROM replies WHERE draft_id = @draftId))`);
+      (SELECT coalesce(min(citation_number), 0) - 1 FROM replies WHERE draft_id = @draftId AND citation_number < 0))`);
+  // A reply becomes a citation when its first text arrives, so that requests that fail before leave no gap.
+  const number = db.prepare(`
+    UPDATE replies SET citation_number =
+      (SELECT coalesce(max(citation_number), 0) + 1 FROM replies
+       WHERE draft_id = (SELECT draft_id FROM replies WHERE id = @id) AND citation_number > 0)
+    WHERE id = @id AND citation_number < 0`);
+  const numberOf = db.prepare<[string], { citation_number: number }>('SELECT citation_number FROM replies WHERE id = ?');
   const nextTurn = db.prepare<[string], { turn: number }>(
     'SELECT coalesce(max(turn), -1) + 1 AS turn FROM replies WHERE consultation_id = ?',
   );
@@ -174,7 +181,10 @@ export function consultationsTable(db: Db) {
     consultationsWithAnchors(draftId: string): { consultation: Consultation; anchor: Anchor | null }[] {
       return byDraft.all(draftId).map((r) => ({ consultation: toConsultation(r), anchor: toAnchor(r) }));
     },
-    /** Starts a reply in 'streaming' state and gives it the draft's next citation number. */
+    /**
+     * Starts a reply in 'streaming' state, not yet a citation: the number it holds is negative (unique per draft)
+     * until numberReply gives it the draft's next citation number.
+     */
     insertReply(r: { id: string; consultationId: string; draftId: string; question: string; requestMessages: ChatMessage[]; startedAt: string }): Reply {
       const turn = nextTurn.get(r.consultationId)!.turn;
       insertReply.run({ ...r, turn, requestMessages: JSON.stringify(r.requestMessages) });
@@ -190,12 +200,20 @@ export function consultationsTable(db: Db) {
     repliesOfConsultation(consultationId: string): Reply[] {
       return repliesByConsultation.all(consultationId).map(toReply);
     },
+    /** Makes a reply a citation (its first text arrived): the draft's next number, once; returns it. */
+    numberReply(id: string): number {
+      number.run({ id });
+      return numberOf.get(id)!.citation_number;
+    },
     /** Persists what has streamed so far, so a crash keeps it (as interrupted). */
     savePartial(id: string, text: string): void {
       partial.run(text, id);
     },
     finishReply(id: string, end: ReplyEnd): void {
-      finish.run({ id, ...end, error: end.error ? JSON.stringify(end.error) : null });
+      db.transaction(() => {
+        if (end.text) number.run({ id });
+        finish.run({ id, ...end, error: end.error ? JSON.stringify(end.error) : null });
+      })();
     },
     /** At start-up: replies still 'streaming' were cut by a crash or a quit. */
     markOrphansInterrupted(at: string, error: AmiError): number {

@@ -1,7 +1,8 @@
 // Turns what a provider or the network did into an AmiError a person can act on. OpenRouter reports errors as an
 // HTTP status with a JSON body, or in-band after a 200 (the SDK then throws with no status), and local
 // OpenAI-compatible servers use their own shapes: everything here is read defensively.
-import { isOpenRouter, type AmiError } from '../../shared/domain.js';
+import { isOpenRouter, type AmiError, type ErrorKind } from '../../shared/domain.js';
+import { errorMessage, type ErrorCode, type ErrorParams } from '../../shared/error-messages.js';
 
 /** The `error` object of an OpenRouter (or OpenAI-compatible) error body, as far as it can be trusted. */
 export interface ProviderErrorBody {
@@ -74,10 +75,19 @@ export function retryAfterMs(headers: { get(name: string): string | null } | nul
   return Number.isNaN(date) ? null : Math.max(0, date - now.getTime());
 }
 
-function formatTime(date: Date, now: Date): string {
-  const sameDay = date.toDateString() === now.toDateString();
-  const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-  return sameDay ? `at ${time}` : `on ${date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long' })} at ${time}`;
+/** An error whose English message comes from its code's template (shared/error-messages.ts), with its params. */
+export function codedError(kind: ErrorKind, code: ErrorCode, params: ErrorParams = {}, extra: Omit<AmiError, 'kind' | 'message' | 'code' | 'params'> = {}): AmiError {
+  return { kind, code, params, message: errorMessage(code, params, 'en'), ...extra };
+}
+
+const sameDay = (a: Date, b: Date) => a.toDateString() === b.toDateString();
+
+/** "This endpoint's maximum context length is 131072 tokens. However, you requested about 250000 tokens". */
+function contextTokens(text: string): { limit: number; requested: number } | null {
+  const limit = /maximum context length is\s+([\d,]+)/i.exec(text);
+  const requested = /requested about\s+([\d,]+)/i.exec(text);
+  if (!limit || !requested) return null;
+  return { limit: Number(limit[1]!.replace(/,/g, '')), requested: Number(requested[1]!.replace(/,/g, '')) };
 }
 
 /** Maps a provider error (HTTP status + body, or an in-band stream error) to a typed, explained error. */
@@ -101,51 +111,61 @@ export function mapProviderError(fault: ProviderFault, secrets: readonly string[
   const detail = cleanDetail(detailParts.join(' — '), secrets);
   const base = { detail, ...(status !== undefined ? { status } : {}) };
   const model = fault.model;
+  const service = fault.service ?? 'OpenRouter';
+  const provider = providerName ? cleanDetail(providerName).slice(0, 80) : null;
 
   if (errorType === 'context_length_exceeded' || /context length|context size|maximum context|context window|too many tokens|exceed_context/i.test(`${message} ${raw ?? ''} ${errorType ?? ''}`)) {
-    return { kind: 'context_too_long', message: `The draft is too long for ${model}'s context window. Choose a model with a larger context, or ask from a shorter draft.`, ...base };
+    const tokens = contextTokens(`${message} ${raw ?? ''}`);
+    return tokens
+      ? codedError('context_too_long', 'provider.context_too_long_tokens', { model, ...tokens }, base)
+      : codedError('context_too_long', 'provider.context_too_long', { model }, base);
   }
   if (status === 401 || errorType === 'authentication') {
-    const service = fault.service ?? 'OpenRouter';
-    return { kind: 'bad_key', message: `${service} did not accept the API key (it may be missing, mistyped, disabled or deleted). Check it in Settings, then ask again.`, ...base };
+    // A key that was disabled or revoked on openrouter.ai will never work again; a mistyped one only needs fixing.
+    if (/disabled|revoked|deactivated|expired/i.test(message)) return codedError('bad_key', 'provider.key_disabled', { service }, base);
+    return codedError('bad_key', 'provider.bad_key', { service }, base);
   }
-  if (status === 402 || errorType === 'payment_required') {
-    return { kind: 'no_credit', message: 'Your OpenRouter account does not have enough credits for this request. Add credits on openrouter.ai, or choose a cheaper or free model.', ...base };
-  }
+  if (status === 402 || errorType === 'payment_required') return codedError('no_credit', 'provider.no_credit', {}, base);
   if (status === 403 || errorType === 'permission_denied') {
     const reasons = Array.isArray(metadata?.reasons) ? metadata.reasons.filter((r): r is string => typeof r === 'string').map((r) => cleanDetail(r)).slice(0, 10) : [];
-    if (reasons.length || /flagged|moderation/i.test(message)) {
-      const why = reasons.length ? ` for: ${reasons.join(', ')}` : '';
-      return { kind: 'moderation', message: `The provider's moderation refused this request${why}. Nothing was charged. Another model may answer.`, ...base, reasons };
-    }
-    return { kind: 'forbidden', message: 'The provider refused this request (a guardrail or permission setting of your account). See the details, or try another model.', ...base };
+    if (reasons.length) return codedError('moderation', 'provider.moderation', { reasons: reasons.join(', ') }, { ...base, reasons });
+    if (/flagged|moderation/i.test(message)) return codedError('moderation', 'provider.moderation_unspecified', {}, { ...base, reasons });
+    return codedError('forbidden', 'provider.forbidden', {}, base);
   }
   if (status === 404 || errorType === 'not_found' || /not a valid model id|no endpoints found|model.*not found|model_not_found/i.test(message)) {
-    if (/data policy|privacy|data_collection/i.test(message)) {
-      return { kind: 'bad_model', message: `No provider of ${model} accepts requests with data collection denied. Choose another model, or change the privacy option in Settings.`, ...base };
-    }
-    return { kind: 'bad_model', message: `No provider serves the model "${model}". Check its id, or choose another model.`, ...base };
+    if (/data policy|privacy|data_collection/i.test(message)) return codedError('bad_model', 'provider.no_private_endpoint', { model }, base);
+    return codedError('bad_model', 'provider.bad_model', { model }, base);
   }
   if (status === 429 || errorType === 'rate_limit_exceeded') {
     const reset = rateLimitReset(fault);
-    const when = reset ? ` It resets ${formatTime(reset, fault.now)}.` : ' Wait a little, then ask again.';
-    const daily = /per-day|per day|daily/i.test(message);
-    const text = daily
-      ? `You have used today's free requests on OpenRouter.${when} Models that are not free are not limited this way.`
-      : `The model is rate-limited right now (too many requests).${when}`;
-    return { kind: 'rate_limited', message: text, ...base, ...(reset ? { retryAt: reset.toISOString() } : {}) };
+    const extra = { ...base, ...(reset ? { retryAt: reset.toISOString() } : {}) };
+    const at = reset?.toISOString();
+    if (/per-day|per day|daily/i.test(message)) {
+      if (!reset) return codedError('rate_limited', 'provider.daily_limit', {}, extra);
+      return codedError('rate_limited', sameDay(reset, fault.now) ? 'provider.daily_limit_today' : 'provider.daily_limit_later', { at: at! }, extra);
+    }
+    const seconds = reset ? Math.ceil((reset.getTime() - fault.now.getTime()) / 1000) : 0;
+    // A reset a second away (Retry-After: 0) says nothing useful to a person: then who limits is the news.
+    if (reset && seconds >= 2) {
+      if (seconds <= 120) return codedError('rate_limited', 'provider.rate_limited_in', { model, seconds }, extra);
+      return codedError('rate_limited', sameDay(reset, fault.now) ? 'provider.rate_limited_today' : 'provider.rate_limited_later', { model, at: at! }, extra);
+    }
+    if (provider) return codedError('rate_limited', 'provider.rate_limited_upstream', { model, provider }, extra);
+    return codedError('rate_limited', 'provider.rate_limited', { model }, extra);
   }
-  if (status === 408 || status === 504 || status === 524 || errorType === 'timeout') {
-    return { kind: 'timeout', message: `${model} took too long to answer. Ask again, or choose another model.`, ...base };
+  if (status === 408 || status === 504 || status === 524 || errorType === 'timeout') return codedError('timeout', 'provider.timeout', { model }, base);
+  if (status === 413) return codedError('context_too_long', 'provider.request_too_large', {}, base);
+  if (status === 400 || status === 422 || errorType === 'invalid_request') return codedError('bad_request', 'provider.bad_request', {}, base);
+  // The model's own provider failed behind OpenRouter (bad gateway).
+  if (status === 502 || errorType === 'provider_unavailable') {
+    return provider
+      ? codedError('provider_down', 'provider.upstream_failed_named', { model, provider, service }, base)
+      : codedError('provider_down', 'provider.upstream_failed', { model, service }, base);
   }
-  if (status === 413) {
-    return { kind: 'context_too_long', message: 'The request is too large for the provider. Ask from a shorter draft.', ...base };
-  }
-  if (status === 400 || status === 422 || errorType === 'invalid_request') {
-    return { kind: 'bad_request', message: 'The provider refused the request as invalid. The details say why; a different model or base URL may help.', ...base };
-  }
-  // 5xx, overloaded or unavailable providers, string codes like "server_error", and anything not known above.
-  return { kind: 'provider_down', message: `The provider of ${model} failed or is unavailable right now. Ask again in a moment, or choose another model.`, ...base };
+  if (status === 503 || errorType === 'provider_overloaded') return codedError('provider_down', 'provider.unavailable', { model }, base);
+  if (status === 500 || errorType === 'server') return codedError('provider_down', 'provider.server_error', { service }, base);
+  // Other 5xx (529 overloaded…), string codes like "server_error", and anything not known above.
+  return codedError('provider_down', 'provider.down', { model }, base);
 }
 
 /** How the author knows the server at baseUrl. */
@@ -162,35 +182,39 @@ export function networkError(baseUrl: string, cause: string): AmiError {
   } catch {
     // keep the raw text: it is the author's own setting
   }
-  return {
-    kind: 'network',
-    message: `Ami could not reach ${host}. Check your connection (or that the local model server is running), then ask again.`,
-    detail: cleanDetail(cause),
-  };
+  return codedError('network', 'network.unreachable', { host }, { detail: cleanDetail(cause) });
 }
 
 export function timeoutError(model: string, seconds: number, gotText: boolean): AmiError {
-  return gotText
-    ? { kind: 'timeout', message: `${model} stopped sending for ${seconds} seconds, so the reply was cut off there. What arrived is kept and marked as incomplete.` }
-    : { kind: 'timeout', message: `${model} sent nothing for ${seconds} seconds, so Ami gave up. Ask again, or choose another model.` };
+  return codedError('timeout', gotText ? 'stream.stalled_partial' : 'stream.stalled_empty', { model, seconds });
 }
 
 export function cutOffError(gotText: boolean, detail?: string): AmiError {
-  return {
-    kind: 'malformed',
-    message: gotText
-      ? 'The connection ended before the reply was finished: it was cut off. What arrived is kept and marked as incomplete.'
-      : 'The connection ended before any reply arrived (the answer was cut off). Ask again.',
-    ...(detail ? { detail: cleanDetail(detail) } : {}),
-  };
+  return codedError('malformed', gotText ? 'stream.cut_partial' : 'stream.cut_empty', {}, detail ? { detail: cleanDetail(detail) } : {});
 }
 
-export function malformedError(detail: string): AmiError {
-  return {
-    kind: 'malformed',
-    message: 'The provider sent a response Ami cannot read (it was incomplete or not in the expected format). Ask again, or choose another model.',
-    detail: cleanDetail(detail),
-  };
+/** A provider that failed after text had arrived: say who broke off, keep what the mapped error knew as detail. */
+export function brokeOffError(model: string, provider: string | null, mapped: AmiError): AmiError {
+  const extra = { ...(mapped.detail ? { detail: mapped.detail } : {}), ...(mapped.status !== undefined ? { status: mapped.status } : {}) };
+  return provider
+    ? codedError(mapped.kind, 'stream.broke_off_named', { model, provider: cleanDetail(provider).slice(0, 80) }, extra)
+    : codedError(mapped.kind, 'stream.broke_off', { model }, extra);
 }
 
-export const CANCELLED: AmiError = { kind: 'cancelled', message: 'You cancelled this reply. What arrived before is kept and marked as incomplete.' };
+/** What the provider sent cannot be read: a data line that is not JSON, no choices, or not a stream at all. */
+export function malformedError(code: 'stream.unreadable' | 'stream.no_choices' | 'models.unreadable', detail: string): AmiError {
+  return codedError('malformed', code, {}, { detail: cleanDetail(detail) });
+}
+
+/** A 200 that is not an event stream (JSON, plain text, an HTML page): a proxy or a wrong base URL answered. */
+export function notAStreamError(contentType: string): AmiError {
+  const type = cleanDetail(contentType.split(';')[0]!.trim() || 'no content type').slice(0, 80);
+  return codedError('malformed', 'stream.not_a_stream', { contentType: type }, { detail: `expected text/event-stream, received ${cleanDetail(contentType || 'no content type')}` });
+}
+
+/** The stream finished normally but carried no text. */
+export function emptyReplyError(model: string, finishReason: string | null): AmiError {
+  return codedError('malformed', 'stream.empty_reply', { model }, { detail: `the stream ended (finish_reason ${cleanDetail(finishReason ?? 'none')}) without any text` });
+}
+
+export const CANCELLED: AmiError = codedError('cancelled', 'request.cancelled');

@@ -11,7 +11,7 @@ import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUse
 import { z } from 'zod';
 import type { AmiError, ModelInfo, Usage } from '../../shared/domain.js';
 import { AmiFailure } from '../services/ami-error.js';
-import { CANCELLED, cleanDetail, serviceName, cutOffError, malformedError, mapProviderError, networkError, retryAfterMs, timeoutError } from './error-map.js';
+import { brokeOffError, CANCELLED, emptyReplyError, serviceName, cutOffError, malformedError, mapProviderError, networkError, notAStreamError, retryAfterMs, timeoutError } from './error-map.js';
 import type { ChatOutcome, ChatRequest, LlmClient } from './llm-client.js';
 
 export interface OpenRouterClientOptions {
@@ -82,6 +82,12 @@ const sleep = (ms: number, signal: AbortSignal) =>
     }
     signal.addEventListener('abort', done, { once: true });
   });
+
+/** The provider an error names, from OpenRouter's metadata.provider_name. */
+function providerOf(error: unknown): string | null {
+  const metadata = (error as { metadata?: { provider_name?: unknown } } | null)?.metadata;
+  return typeof metadata?.provider_name === 'string' && metadata.provider_name.trim() ? metadata.provider_name.trim() : null;
+}
 
 const emptyUsage = (): Usage => ({ promptTokens: null, completionTokens: null, cost: null });
 
@@ -200,6 +206,10 @@ export function createOpenRouterClient(options: OpenRouterClientOptions = {}): L
       if (err instanceof APIError) {
         // status undefined: an error chunk inside a 200 stream (the SDK throws on it before we see it).
         const error = mapProviderError({ status: err.status, error: err.error as never, headers: err.headers ?? null, model: request.model, now: now(), service: serviceName(request.baseUrl) }, secrets);
+        if (err.status === undefined && text) {
+          finishReason = finishReason ?? 'error';
+          return outcome('interrupted', brokeOffError(request.model, providerOf(err.error) ?? provider, error));
+        }
         if (error.kind === 'rate_limited' || error.kind === 'provider_down' || error.kind === 'timeout') {
           const wait = err.headers ? retryAfterMs(err.headers, now()) : null;
           const resetsSoon = !error.retryAt || Date.parse(error.retryAt) - now().getTime() <= maxRetryWaitMs;
@@ -208,7 +218,7 @@ export function createOpenRouterClient(options: OpenRouterClientOptions = {}): L
         }
         return outcome(interruptedOrFailed(), error);
       }
-      if (err instanceof SyntaxError) return outcome(interruptedOrFailed(), malformedError(`unreadable stream data: ${err.message}`));
+      if (err instanceof SyntaxError) return outcome(interruptedOrFailed(), malformedError('stream.unreadable', `unreadable stream data: ${err.message}`));
       // A socket dropped mid-body surfaces raw from fetch (undici's "terminated").
       const message = err instanceof Error ? `${err.name}: ${err.message}${err.cause instanceof Error ? ` (${err.cause.message})` : ''}` : String(err);
       if (text) return outcome('interrupted', cutOffError(true, message));
@@ -222,18 +232,16 @@ export function createOpenRouterClient(options: OpenRouterClientOptions = {}): L
     if (idle.signal.aborted) return outcome(interruptedOrFailed(), timeoutError(request.model, Math.round(idleTimeoutMs / 1000), text !== ''), true);
     if (finishReason === 'error') {
       const mapped = mapProviderError({ error: embeddedError, model: request.model, now: now() }, secrets);
-      const message = text
-        ? `The provider of ${request.model} failed while answering. What arrived is kept and marked as incomplete.`
-        : mapped.message;
-      return outcome(interruptedOrFailed(), { ...mapped, message }, mapped.kind === 'provider_down' || mapped.kind === 'rate_limited');
+      const error = text ? brokeOffError(request.model, providerOf(embeddedError) ?? provider, mapped) : mapped;
+      return outcome(interruptedOrFailed(), error, mapped.kind === 'provider_down' || mapped.kind === 'rate_limited');
     }
     if (!finishReason) {
-      if (!text && !/event-stream/i.test(contentType)) {
-        return outcome('failed', malformedError(`expected a stream of events, received ${cleanDetail(contentType || 'no content type')}`), true);
-      }
-      if (!text && chunks > 0) return outcome('failed', malformedError('the stream carried no reply (no choices)'), true);
+      if (!text && !/event-stream/i.test(contentType)) return outcome('failed', notAStreamError(contentType));
+      if (!text && chunks > 0) return outcome('failed', malformedError('stream.no_choices', 'the stream carried no reply (no choices)'), true);
       return outcome(interruptedOrFailed(), cutOffError(text !== ''), text === '');
     }
+    // A finished stream with nothing in it is not an answer: nothing to cite.
+    if (!text) return outcome('failed', emptyReplyError(request.model, finishReason));
     return outcome('complete', null);
   }
 
@@ -268,11 +276,11 @@ export function createOpenRouterClient(options: OpenRouterClientOptions = {}): L
           const body = (err.error as { error?: unknown } | undefined)?.error ?? err.error;
           throw new AmiFailure(mapProviderError({ status: err.status, error: body as never, headers: err.headers ?? null, model: 'the model list', now: now(), service: serviceName(baseUrl) }, [apiKey ?? '']));
         }
-        if (err instanceof SyntaxError) throw new AmiFailure(malformedError('the model list is not JSON'));
+        if (err instanceof SyntaxError) throw new AmiFailure(malformedError('models.unreadable', 'the model list is not JSON'));
         throw new AmiFailure(networkError(baseUrl, err instanceof Error ? err.message : String(err)));
       }
       const parsed = modelsSchema.safeParse(raw);
-      if (!parsed.success) throw new AmiFailure(malformedError('the model list is not in the expected format'));
+      if (!parsed.success) throw new AmiFailure(malformedError('models.unreadable', 'the model list is not in the expected format'));
       const price = (value: string | number | null | undefined) => (value === null || value === undefined ? null : String(value));
       return parsed.data.data
         .map((m): ModelInfo => ({

@@ -1,6 +1,6 @@
 // The archive format, validated on import: an archive is a file from outside, so nothing is trusted.
 import { z } from 'zod';
-import { MAX_DRAFT_CHARS } from '../../shared/contract.js';
+import { amiErrorSchema, MAX_DRAFT_CHARS } from '../../shared/contract.js';
 
 export const ARCHIVE_FORMAT = 'ami-archive/1';
 export const MANIFEST_FILE = 'ami-archive.json';
@@ -9,7 +9,7 @@ const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 const iso = z.string().max(40);
 const text = z.string().max(MAX_DRAFT_CHARS);
 const small = z.string().max(100_000);
-const error = z.object({ kind: z.string().max(40), message: small, detail: small.optional(), status: z.number().optional(), retryAt: iso.optional(), reasons: z.array(small).max(50).optional() });
+const error = amiErrorSchema;
 
 export const historySchema = z.object({
   draft: z.object({ id, title: z.string().max(500), text, createdAt: iso, updatedAt: iso, trashedAt: iso.nullable() }),
@@ -34,7 +34,7 @@ export const historySchema = z.object({
       usage: z.object({ promptTokens: z.number().nullable(), completionTokens: z.number().nullable(), cost: z.number().nullable() }),
       latencyMs: z.number().nullable(), startedAt: iso, completedAt: iso.nullable(),
       status: z.enum(['streaming', 'complete', 'interrupted', 'failed']), error: error.nullable(),
-      citationNumber: z.number().int().min(1), note: small, state: z.enum(['kept', 'dismissed']),
+      citationNumber: z.number().int().min(1).nullable(), note: small, state: z.enum(['kept', 'dismissed']),
     }),
   ).max(100_000),
 });

@@ -5,6 +5,7 @@ import type { AskInput, AskPreview, AskStarted } from '../../shared/contract.js'
 import { baseUrlNeedsKey, type AmiError, type ChatMessage, type Consultation, type Reply, type Route } from '../../shared/domain.js';
 import { buildFollowUpMessages, buildMessages } from '../../shared/prompt.js';
 import { detectLanguage } from '../../shared/language.js';
+import { codedError } from '../llm/error-map.js';
 import type { ChatOutcome } from '../llm/llm-client.js';
 import { AmiFailure, fail } from './ami-error.js';
 import type { DraftsService } from './drafts-service.js';
@@ -14,10 +15,7 @@ import type { SettingsService } from './settings-service.js';
 /** Partial text is written to disk at most this often while streaming, so a crash keeps most of it. */
 export const PARTIAL_SAVE_INTERVAL_MS = 1000;
 
-const NO_KEY: AmiError = {
-  kind: 'no_key',
-  message: 'Ami has no OpenRouter API key yet. Add one in Settings (or set OPENROUTER_API_KEY), then ask again.',
-};
+const NO_KEY: AmiError = codedError('no_key', 'key.missing');
 
 export function consultationsService(ctx: ServiceContext, drafts: DraftsService, settings: SettingsService) {
   const { store } = ctx;
@@ -58,6 +56,7 @@ export function consultationsService(ctx: ServiceContext, drafts: DraftsService,
     const controller = new AbortController();
     active.set(reply.id, controller);
     let text = '';
+    let citationNumber = reply.citationNumber;
     let lastPartialSave = ctx.now().getTime();
     const started = ctx.now().getTime();
 
@@ -92,7 +91,8 @@ export function consultationsService(ctx: ServiceContext, drafts: DraftsService,
         signal: controller.signal,
         onDelta: (delta) => {
           text += delta;
-          ctx.emit({ type: 'reply:delta', replyId: reply.id, consultationId: reply.consultationId, delta });
+          if (citationNumber === null && store.db.open) citationNumber = store.consultations.numberReply(reply.id);
+          ctx.emit({ type: 'reply:delta', replyId: reply.id, consultationId: reply.consultationId, delta, citationNumber });
           const now = ctx.now().getTime();
           if (now - lastPartialSave >= PARTIAL_SAVE_INTERVAL_MS && store.db.open) {
             lastPartialSave = now;
@@ -111,7 +111,7 @@ export function consultationsService(ctx: ServiceContext, drafts: DraftsService,
           finishReason: null,
           usage: { promptTokens: null, completionTokens: null, cost: null },
           latencyMs: ctx.now().getTime() - started,
-          error: { kind: 'internal', message: 'The request failed inside Ami. What arrived is kept and marked as incomplete.' },
+          error: codedError('internal', 'internal.chat_failed'),
         });
       })
       .finally(() => running.delete(task));
@@ -180,8 +180,9 @@ export function consultationsService(ctx: ServiceContext, drafts: DraftsService,
         fail('validation', 'A follow-up continues the conversation with the same model. To consult another model, ask a new question.');
       }
       const thread = store.consultations.repliesOfConsultation(consultation.id);
-      const last = thread[thread.length - 1] ?? fail('not_found', 'This consultation has no reply to follow up on.');
-      if (last.status === 'streaming') fail('validation', 'Wait for the current reply to finish (or cancel it) before asking a follow-up.');
+      if (thread[thread.length - 1]?.status === 'streaming') fail('validation', 'Wait for the current reply to finish (or cancel it) before asking a follow-up.');
+      // A turn that got no text is not part of the conversation the model sees: continue from the last real reply.
+      const last = thread.filter((r) => r.text).pop() ?? fail('not_found', 'This consultation has no reply to follow up on.');
       const apiKey = keyFor(consultation.route.baseUrl);
       const messages = buildFollowUpMessages(last.requestMessages, last.text, input.question);
       return startTurn(consultation, input.question, messages, apiKey);

@@ -8,6 +8,7 @@ import { createBackup, isBackupDue, listBackups } from '../db/backups.js';
 import { openStoreSafely, RESTORE_REQUEST_FILE } from '../db/open-store-safely.js';
 import { createDispatcher, type Dispatch, type Handlers } from '../ipc/dispatch.js';
 import type { LlmClient } from '../llm/llm-client.js';
+import { codedError } from '../llm/error-map.js';
 import { fail } from './ami-error.js';
 import { citationsService } from './citations-service.js';
 import { consultationsService } from './consultations-service.js';
@@ -77,10 +78,7 @@ export function createServices(deps: ServiceDeps): Services {
   const exporter = exportService(ctx, drafts, citations, guard, deps.version, deps.saveExport);
 
   const markOrphans = () =>
-    store.consultations.markOrphansInterrupted(ctx.now().toISOString(), {
-      kind: 'cancelled',
-      message: 'Ami was closed while this reply was arriving. What arrived is kept and marked as incomplete.',
-    });
+    store.consultations.markOrphansInterrupted(ctx.now().toISOString(), codedError('cancelled', 'request.closed'));
 
   settings.seed();
   const orphans = markOrphans();

@@ -1,5 +1,6 @@
 import type { AmiError } from '../../shared/domain';
 import { useTranslation } from 'react-i18next';
+import { errorText } from './error-text';
 import { formatDateTime } from './format';
 
 interface Props {
@@ -14,8 +15,9 @@ export function ErrorNotice({ error, onOpenSettings, onDismiss }: Props) {
   const keyProblem = error.kind === 'no_key' || error.kind === 'bad_key';
   return (
     <div className="error-notice" role="alert">
-      <p>{error.message}</p>
-      {error.kind === 'rate_limited' && error.retryAt && <p>{t('errors.retryAfter', { when: formatDateTime(error.retryAt) })}</p>}
+      <p>{errorText(error)}</p>
+      {/* A coded message already says when to ask again. */}
+      {error.kind === 'rate_limited' && error.retryAt && !error.code && <p>{t('errors.retryAfter', { when: formatDateTime(error.retryAt) })}</p>}
       {error.reasons && error.reasons.length > 0 && (
         <ul className="error-reasons">
           {error.reasons.map((r) => (

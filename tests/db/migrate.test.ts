@@ -79,4 +79,28 @@ describe('migrations', () => {
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half'").pluck().get()).toBe(0);
     db.close();
   });
+
+  it('002 takes the number away from replies that got no text, and leaves the numbers of real citations alone', () => {
+    const db = openDatabase(fresh(), { migrate: false });
+    migrate(db, 1);
+    const at = '2026-03-01T09:00:00.000Z';
+    db.prepare("INSERT INTO drafts (id, title, text, created_at, updated_at) VALUES ('d', 't', 'x', ?, ?)").run(at, at);
+    db.prepare("INSERT INTO revisions (id, draft_id, seq, text, text_hash, reason, created_at) VALUES ('rev', 'd', 1, 'x', 'h', 'create', ?)").run(at);
+    db.prepare(`INSERT INTO consultations (id, draft_id, revision_id, passage_from, passage_to, passage_text, passage_hash, kind, template_id,
+      template_name, question, language, base_url, requested_model, data_collection, draft_hash, created_at, previous_id)
+      VALUES ('c', 'd', 'rev', 0, 1, 'x', 'h', 'clarity', NULL, 'Clarity', '', 'en', 'u', 'm', 'deny', 'h', ?, NULL)`).run(at);
+    const reply = db.prepare(`INSERT INTO replies (id, consultation_id, draft_id, turn, request_messages, text, started_at, status, error, citation_number)
+      VALUES (?, 'c', 'd', ?, '[]', ?, ?, ?, ?, ?)`);
+    reply.run('r1', 0, 'Réponse.', at, 'complete', null, 1);
+    reply.run('r2', 1, '', at, 'failed', JSON.stringify({ kind: 'no_credit', message: 'No credit.' }), 2);
+    reply.run('r3', 2, 'Coupée', at, 'interrupted', null, 3);
+    migrate(db, 2);
+    const numbers = db.prepare('SELECT id, citation_number AS n FROM replies ORDER BY id').all() as { id: string; n: number }[];
+    expect(numbers.find((r) => r.id === 'r1')!.n).toBe(1);
+    expect(numbers.find((r) => r.id === 'r2')!.n).toBeLessThan(0);
+    expect(numbers.find((r) => r.id === 'r3')!.n).toBe(3); // a [^c3] marker in a draft still points at it
+    // The error is kept whole, for the failed request to be shown.
+    expect(JSON.parse(db.prepare("SELECT error FROM replies WHERE id = 'r2'").pluck().get() as string)).toMatchObject({ kind: 'no_credit' });
+    db.close();
+  });
 });

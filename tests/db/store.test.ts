@@ -42,9 +42,26 @@ describe('store', () => {
     const first = seedConsultation('d1');
     const second = store.consultations.insertReply({ id: 'd1-rep2', consultationId: 'd1-c1', draftId: 'd1', question: 'et ensuite ?', requestMessages: [], startedAt: at });
     const other = seedConsultation('d2');
-    expect([first.citationNumber, first.turn]).toEqual([1, 0]);
-    expect([second.citationNumber, second.turn]).toEqual([2, 1]);
-    expect(other.citationNumber).toBe(1);
+    // Not citations until their first text arrives.
+    expect([first.citationNumber, first.turn, second.citationNumber, second.turn]).toEqual([null, 0, null, 1]);
+    expect(store.consultations.numberReply(first.id)).toBe(1);
+    expect(store.consultations.numberReply(second.id)).toBe(2);
+    expect(store.consultations.numberReply(first.id)).toBe(1); // once given, a number never changes
+    expect(store.consultations.numberReply(other.id)).toBe(1);
+    expect(store.consultations.reply(second.id)!.citationNumber).toBe(2);
+  });
+
+  it('gives no number to a request that failed before any text: the numbers of real citations stay contiguous', () => {
+    const end = { servedModel: null, provider: null, generationId: null, finishReason: null, promptTokens: null, completionTokens: null, cost: null, latencyMs: 5, completedAt: at };
+    const failed = seedConsultation('d1');
+    const next = store.consultations.insertReply({ id: 'd1-rep2', consultationId: 'd1-c1', draftId: 'd1', question: 'et ensuite ?', requestMessages: [], startedAt: at });
+    const third = store.consultations.insertReply({ id: 'd1-rep3', consultationId: 'd1-c1', draftId: 'd1', question: 'et puis ?', requestMessages: [], startedAt: at });
+    store.consultations.finishReply(failed.id, { ...end, text: '', status: 'failed', error: { kind: 'no_credit', message: 'No credit.' } });
+    store.consultations.finishReply(third.id, { ...end, text: 'Coupée', status: 'interrupted', error: { kind: 'malformed', message: 'Cut.' } });
+    store.consultations.finishReply(next.id, { ...end, text: 'Réponse.', status: 'complete', error: null });
+    const numbers = store.consultations.repliesOfDraft('d1').map((r) => [r.id, r.citationNumber]);
+    expect(numbers).toEqual(expect.arrayContaining([[failed.id, null], ['d1-rep3', 1], ['d1-rep2', 2]]));
+    expect(numbers).toHaveLength(3);
   });
 
   it('freezes a reply once it has ended: text and attribution can no longer change', () => {

@@ -69,8 +69,10 @@ describe('a consultation of a passage of a French draft', () => {
     const from = DRAFT.indexOf(PASSAGE);
     fake.enqueue({ text: REPLY, chunkSize: 7, chunkDelayMs: 5 });
     first = await call<AskStarted>('consultations:ask', { draftId: draft.id, text: DRAFT, from, to: from + PASSAGE.length, kind: 'clarity' });
-    expect(first.citationNumber).toBe(1);
+    expect(first.citationNumber).toBeNull(); // a citation only once text arrives
     reply = await ended(first.replyId);
+    expect(reply.citationNumber).toBe(1);
+    expect(events.find((e) => e.type === 'reply:delta' && e.replyId === first.replyId)).toMatchObject({ citationNumber: 1 });
 
     const deltas = events.filter((e) => e.type === 'reply:delta' && e.replyId === first.replyId);
     expect(deltas.length).toBeGreaterThan(3); // it streamed, in pieces
@@ -117,8 +119,8 @@ describe('a consultation of a passage of a French draft', () => {
     fake.enqueue({ text: 'Un pair : quelqu’un qui écrit aussi.' });
     const next = await call<AskStarted>('consultations:followUp', { consultationId: first.consultationId, question: 'Quel lecteur conseilles-tu ?' });
     expect(next.consultationId).toBe(first.consultationId);
-    expect(next.citationNumber).toBe(2);
     const second = await ended(next.replyId);
+    expect(second.citationNumber).toBe(2);
     expect(second.turn).toBe(1);
     const sent = fake.requests.at(-1)!.body.messages as { role: string; content: string }[];
     expect(sent.some((m) => m.role === 'assistant' && m.content === REPLY)).toBe(true);

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../shared/domain.js';
 import type { ChatRequest } from '../../electron/llm/llm-client.js';
 import { createOpenRouterClient } from '../../electron/llm/openrouter-client.js';
-import { startFakeOpenRouter, type FakeOpenRouter, type FakeScenario } from '../support/fake-openrouter.js';
+import { errorMessage } from '../../shared/error-messages.js';
+import { FAULT_SCENARIOS, startFakeOpenRouter, type FakeOpenRouter, type FakeScenario } from '../support/fake-openrouter.js';
 
 const KEY = 'sk-or-v1-client-test-0123456789abcdef';
 const messages: ChatMessage[] = [
@@ -128,33 +129,44 @@ interface FaultCase {
   kind: string;
   status: 'failed' | 'interrupted';
   message: RegExp;
+  /** The stable code of the sentence, and some of the values interpolated into it. */
+  code: string | RegExp;
+  params?: Record<string, string | number>;
   /** How many HTTP requests the client may make (retries). */
   attempts: number;
   keepsText?: boolean;
 }
 
 const faults: FaultCase[] = [
-  { name: '400 invalid model id', scenarios: [{ status: 400 }], kind: 'bad_model', status: 'failed', message: /No provider serves the model/, attempts: 1 },
-  { name: '401 bad key', scenarios: [{ status: 401 }], kind: 'bad_key', status: 'failed', message: /did not accept the API key/, attempts: 1 },
-  { name: '402 no credit', scenarios: [{ status: 402 }], kind: 'no_credit', status: 'failed', message: /credits/, attempts: 1 },
-  { name: '403 moderation', scenarios: [{ status: 403, moderationReasons: ['violence', 'harassment'] }], kind: 'moderation', status: 'failed', message: /moderation.*violence, harassment/, attempts: 1 },
-  { name: '404 no endpoints', scenarios: [{ status: 404 }], kind: 'bad_model', status: 'failed', message: /No provider serves/, attempts: 1 },
-  { name: '429 free tier daily (not retried, reset time given)', scenarios: [{ status: 429, freeTierDaily: true }], kind: 'rate_limited', status: 'failed', message: /today's free requests.*resets/, attempts: 1 },
-  { name: '429 upstream, retried until it persists', scenarios: [{ status: 429, retryAfterSeconds: 0 }, { status: 429, retryAfterSeconds: 0 }, { status: 429, retryAfterSeconds: 0 }], kind: 'rate_limited', status: 'failed', message: /rate-limited/, attempts: 3 },
-  { name: '429 with a Retry-After beyond the cap is not waited for', scenarios: [{ status: 429, retryAfterSeconds: 3600 }], kind: 'rate_limited', status: 'failed', message: /rate-limited.*resets/, attempts: 1 },
-  { name: '500 masked', scenarios: [{ status: 500 }, { status: 500 }, { status: 500 }], kind: 'provider_down', status: 'failed', message: /unavailable/, attempts: 3 },
-  { name: '502 provider returned error', scenarios: [{ status: 502 }, { status: 502 }, { status: 502 }], kind: 'provider_down', status: 'failed', message: /unavailable/, attempts: 3 },
-  { name: '503 no provider', scenarios: [{ status: 503 }, { status: 503 }, { status: 503 }], kind: 'provider_down', status: 'failed', message: /unavailable/, attempts: 3 },
-  { name: 'mid-stream error chunk', scenarios: [{ text: 'Le début arrive bien, puis', chunkSize: 6, midStreamErrorAfterChunks: 3 }], kind: 'provider_down', status: 'interrupted', message: /failed or is unavailable/, attempts: 1, keepsText: true },
-  { name: 'mid-stream rate limit (string code, older variant)', scenarios: [{ text: 'Début', chunkSize: 2, midStreamErrorAfterChunks: 1, midStreamError: { code: 'server_error', message: 'Provider disconnected unexpectedly' } }], kind: 'provider_down', status: 'interrupted', message: /failed/, attempts: 1, keepsText: true },
-  { name: 'error embedded in the choice', scenarios: [{ text: 'Un début partiel', embeddedError: true }], kind: 'provider_down', status: 'interrupted', message: /failed while answering/, attempts: 1, keepsText: true },
-  { name: 'stream cut without finish_reason', scenarios: [{ text: 'Début de réponse, puis plus rien', chunkSize: 5, cutAfterChunks: 3 }], kind: 'malformed', status: 'interrupted', message: /cut off/, attempts: 1, keepsText: true },
-  { name: 'socket dropped mid-body', scenarios: [{ text: 'Début de réponse, puis plus rien', chunkSize: 5, destroyAfterChunks: 2 }], kind: 'malformed', status: 'interrupted', message: /cut off/, attempts: 1, keepsText: true },
-  { name: 'stall after some text (idle watchdog)', scenarios: [{ text: 'Quelques mots puis le silence', chunkSize: 6, stallAfterChunks: 2 }], kind: 'timeout', status: 'interrupted', message: /stopped sending.*cut off/, attempts: 1, keepsText: true },
-  { name: 'stall before any text', scenarios: [{ stallAfterChunks: 0 }, { stallAfterChunks: 0 }, { stallAfterChunks: 0 }], kind: 'timeout', status: 'failed', message: /sent nothing/, attempts: 3 },
-  { name: '200 without choices', scenarios: [{ noChoices: true }, { noChoices: true }, { noChoices: true }], kind: 'malformed', status: 'failed', message: /cannot read/, attempts: 3 },
-  { name: '200 with non-JSON data', scenarios: [{ nonJson: 'sse' }], kind: 'malformed', status: 'failed', message: /cannot read/, attempts: 1 },
-  { name: '200 with an HTML page', scenarios: [{ nonJson: 'html' }, { nonJson: 'html' }, { nonJson: 'html' }], kind: 'malformed', status: 'failed', message: /cannot read/, attempts: 3 },
+  { name: '400 invalid model id', scenarios: [{ status: 400 }], kind: 'bad_model', code: 'provider.bad_model', status: 'failed', message: /No provider serves the model “anthropic\/claude-sonnet-4\.5”/, attempts: 1 },
+  { name: '400 context too long', scenarios: [FAULT_SCENARIOS['context too long']], kind: 'context_too_long', code: 'provider.context_too_long_tokens', status: 'failed', message: /needs about 250000 tokens, and this model reads at most 131072/, params: { requested: 250000, limit: 131072 }, attempts: 1 },
+  { name: '401 bad key', scenarios: [{ status: 401 }], kind: 'bad_key', code: 'provider.bad_key', status: 'failed', message: /did not accept the API key \(it may be missing or mistyped\)/, attempts: 1 },
+  { name: '401 key revoked', scenarios: [FAULT_SCENARIOS['key revoked']], kind: 'bad_key', code: 'provider.key_disabled', status: 'failed', message: /disabled or revoked.*Create a new key on openrouter\.ai/, attempts: 1 },
+  { name: '402 no credit', scenarios: [{ status: 402 }], kind: 'no_credit', code: 'provider.no_credit', status: 'failed', message: /does not have enough credits/, attempts: 1 },
+  { name: '403 moderation', scenarios: [{ status: 403, moderationReasons: ['violence', 'harassment'] }], kind: 'moderation', code: 'provider.moderation', status: 'failed', message: /moderation refused this request for: violence, harassment/, params: { reasons: 'violence, harassment' }, attempts: 1 },
+  { name: '404 no endpoints', scenarios: [{ status: 404 }], kind: 'bad_model', code: 'provider.bad_model', status: 'failed', message: /No provider serves/, attempts: 1 },
+  { name: '429 free tier daily (not retried, reset time given)', scenarios: [{ status: 429, freeTierDaily: true }], kind: 'rate_limited', code: /^provider\.daily_limit_(today|later)$/, status: 'failed', message: /today’s free requests on OpenRouter\. The limit resets .*\d\d:\d\d/, attempts: 1 },
+  { name: '429 upstream, retried until it persists', scenarios: [{ status: 429, retryAfterSeconds: 0 }, { status: 429, retryAfterSeconds: 0 }, { status: 429, retryAfterSeconds: 0 }], kind: 'rate_limited', code: 'provider.rate_limited_upstream', status: 'failed', message: /FakeProvider, which serves anthropic\/claude-sonnet-4\.5, is limiting requests/, attempts: 3 },
+  { name: '429 upstream without Retry-After names the provider', scenarios: [{ status: 429 }, { status: 429 }, { status: 429 }], kind: 'rate_limited', code: 'provider.rate_limited_upstream', status: 'failed', message: /FakeProvider, which serves anthropic\/claude-sonnet-4\.5, is limiting requests/, params: { provider: 'FakeProvider' }, attempts: 3 },
+  { name: '429 with a Retry-After beyond the cap: ask again in N seconds', scenarios: [FAULT_SCENARIOS['429 with Retry-After']], kind: 'rate_limited', code: 'provider.rate_limited_in', status: 'failed', message: /Ask again in 30 seconds\./, params: { seconds: 30 }, attempts: 1 },
+  { name: '429 with a Retry-After of an hour: ask again at a time', scenarios: [{ status: 429, retryAfterSeconds: 3600 }], kind: 'rate_limited', code: /^provider\.rate_limited_(today|later)$/, status: 'failed', message: /rate-limited right now \(too many requests\)\. Ask again .*\d\d:\d\d\./, attempts: 1 },
+  { name: '500 masked', scenarios: [{ status: 500 }, { status: 500 }, { status: 500 }], kind: 'provider_down', code: 'provider.server_error', status: 'failed', message: /had an internal error while handling this request/, attempts: 3 },
+  { name: '502 provider returned error', scenarios: [{ status: 502 }, { status: 502 }, { status: 502 }], kind: 'provider_down', code: 'provider.upstream_failed_named', status: 'failed', message: /FakeProvider, the provider serving anthropic\/claude-sonnet-4\.5, did not answer/, params: { provider: 'FakeProvider' }, attempts: 3 },
+  { name: '503 no provider', scenarios: [{ status: 503 }, { status: 503 }, { status: 503 }], kind: 'provider_down', code: 'provider.unavailable', status: 'failed', message: /No provider can serve anthropic\/claude-sonnet-4\.5 right now: they are unavailable or overloaded/, attempts: 3 },
+  { name: 'mid-stream error chunk', scenarios: [{ text: 'Le début arrive bien, puis', chunkSize: 6, midStreamErrorAfterChunks: 3 }], kind: 'provider_down', code: 'stream.broke_off_named', status: 'interrupted', message: /FakeProvider broke off in the middle of the reply from anthropic\/claude-sonnet-4\.5/, params: { provider: 'FakeProvider' }, attempts: 1, keepsText: true },
+  { name: 'mid-stream error without a provider name', scenarios: [{ text: 'Début', chunkSize: 2, provider: null, midStreamErrorAfterChunks: 1, midStreamError: { code: 'server_error', message: 'Provider disconnected unexpectedly' } }], kind: 'provider_down', code: 'stream.broke_off', status: 'interrupted', message: /The provider of anthropic\/claude-sonnet-4\.5 broke off in the middle of the reply/, attempts: 1, keepsText: true },
+  { name: 'error embedded in the choice', scenarios: [{ text: 'Un début partiel', embeddedError: true }], kind: 'provider_down', code: 'stream.broke_off_named', status: 'interrupted', message: /FakeProvider broke off in the middle of the reply/, attempts: 1, keepsText: true },
+  { name: 'stream cut without finish_reason', scenarios: [{ text: 'Début de réponse, puis plus rien', chunkSize: 5, cutAfterChunks: 3 }], kind: 'malformed', code: 'stream.cut_partial', status: 'interrupted', message: /cut off/, attempts: 1, keepsText: true },
+  { name: 'socket dropped mid-body', scenarios: [{ text: 'Début de réponse, puis plus rien', chunkSize: 5, destroyAfterChunks: 2 }], kind: 'malformed', code: 'stream.cut_partial', status: 'interrupted', message: /cut off/, attempts: 1, keepsText: true },
+  { name: 'stall after some text (idle watchdog)', scenarios: [{ text: 'Quelques mots puis le silence', chunkSize: 6, stallAfterChunks: 2 }], kind: 'timeout', code: 'stream.stalled_partial', status: 'interrupted', message: /stopped sending.*cut off/, params: { seconds: 1 }, attempts: 1, keepsText: true },
+  { name: 'stall before any text', scenarios: [{ stallAfterChunks: 0 }, { stallAfterChunks: 0 }, { stallAfterChunks: 0 }], kind: 'timeout', code: 'stream.stalled_empty', status: 'failed', message: /sent nothing/, attempts: 3 },
+  { name: '200 without choices', scenarios: [{ noChoices: true }, { noChoices: true }, { noChoices: true }], kind: 'malformed', code: 'stream.no_choices', status: 'failed', message: /answered without any reply in its response/, attempts: 3 },
+  { name: '200 with non-JSON data', scenarios: [{ nonJson: 'sse' }], kind: 'malformed', code: 'stream.unreadable', status: 'failed', message: /cannot read/, attempts: 1 },
+  { name: '200 with JSON cut in a data line', scenarios: [FAULT_SCENARIOS['malformed JSON in a data line']], kind: 'malformed', code: 'stream.unreadable', status: 'failed', message: /cannot read \(part of the stream is not valid data\)/, attempts: 1 },
+  { name: '200 with an HTML page (not retried: a proxy answers the same again)', scenarios: [{ nonJson: 'html' }], kind: 'malformed', code: 'stream.not_a_stream', status: 'failed', message: /not a model’s reply \(text\/html\)/, params: { contentType: 'text/html' }, attempts: 1 },
+  { name: '200 with a whole JSON completion instead of a stream', scenarios: [FAULT_SCENARIOS['wrong content type (JSON)']], kind: 'malformed', code: 'stream.not_a_stream', status: 'failed', message: /not a model’s reply \(application\/json\)\. A proxy or a wrong base URL/, attempts: 1 },
+  { name: '200 with plain text', scenarios: [FAULT_SCENARIOS['wrong content type (plain text)']], kind: 'malformed', code: 'stream.not_a_stream', status: 'failed', message: /\(text\/plain\)/, params: { contentType: 'text/plain' }, attempts: 1 },
+  { name: 'a stream that finishes without any text', scenarios: [FAULT_SCENARIOS['empty reply']], kind: 'malformed', code: 'stream.empty_reply', status: 'failed', message: /anthropic\/claude-sonnet-4\.5 answered with no text at all/, attempts: 1 },
 ];
 
 describe('fault matrix', () => {
@@ -166,6 +178,11 @@ describe('fault matrix', () => {
       expect(outcome.status).toBe(f.status);
       expect(outcome.error?.kind).toBe(f.kind);
       expect(outcome.error?.message).toMatch(f.message);
+      expect(outcome.error?.code).toMatch(f.code);
+      // One source: the English message is the code's template with the params.
+      expect(outcome.error!.message).toBe(errorMessage(outcome.error!.code!, outcome.error!.params, 'en'));
+      if (f.params) expect(outcome.error?.params).toMatchObject(f.params);
+      expect(errorMessage(outcome.error!.code!, outcome.error!.params, 'fr')).not.toMatch(/\{\{|undefined/);
       expect(fake.requests.length).toBe(f.attempts);
       expect(outcome.text).toBe(r.deltas.join(''));
       if (f.keepsText) expect(outcome.text.length).toBeGreaterThan(0);

@@ -44,7 +44,57 @@ export interface FakeScenario {
   noChoices?: boolean;
   /** A 200 that is not what a client can parse: 'sse' sends non-JSON data lines, 'html' a gateway page. */
   nonJson?: 'sse' | 'html';
+  /** A 200 whose content type is not an event stream: a whole JSON completion, or plain text (a proxy's answer). */
+  contentType?: 'application/json' | 'text/plain';
+  /** After the role chunk, a data line whose JSON is cut in the middle. */
+  malformedJson?: boolean;
 }
+
+const PARTIAL_REPLY = { text: 'Début de réponse qui arrive, puis la suite ne vient jamais.', chunkSize: 11 };
+
+/**
+ * Every fault the fake can play, by name: what the provider, OpenRouter or the network may do to a request.
+ * Tests iterate over it, so a fault added here must be given its expected message where it is checked.
+ */
+export const FAULT_SCENARIOS = {
+  'mid-stream error': { ...PARTIAL_REPLY, midStreamErrorAfterChunks: 3 },
+  'embedded error in a choice': { text: 'Début de réponse qui arrive, puis et une erreur.', embeddedError: true },
+  'cut stream': { ...PARTIAL_REPLY, cutAfterChunks: 3 },
+  'socket dropped': { ...PARTIAL_REPLY, destroyAfterChunks: 3 },
+  'stalled stream': { ...PARTIAL_REPLY, stallAfterChunks: 3 },
+  '400 invalid model': { status: 400 },
+  'context too long': {
+    status: 400,
+    errorBody: {
+      error: {
+        message: "This endpoint's maximum context length is 131072 tokens. However, you requested about 250000 tokens (249000 of text input, 1000 in the output). Please reduce the length of either one, or use the \"middle-out\" transform to compress your prompt automatically.",
+        code: 400,
+        metadata: { provider_name: 'FakeProvider', error_type: 'context_length_exceeded' },
+      },
+      user_id: 'user_2zAkFakeTestUser',
+    },
+  },
+  '401 unknown key': { status: 401 },
+  'key revoked': { status: 401, errorBody: { error: { message: 'This API key is disabled.', code: 401, metadata: { error_type: 'authentication' } } } },
+  '402 no credit': { status: 402 },
+  '403 moderation': { status: 403, moderationReasons: ['violence'] },
+  '404 no endpoints': { status: 404 },
+  '429 with Retry-After': { status: 429, retryAfterSeconds: 30 },
+  '429 upstream': { status: 429 },
+  '429 daily free-tier limit': { status: 429, freeTierDaily: true },
+  '500': { status: 500 },
+  '502': { status: 502 },
+  '503': { status: 503 },
+  '200 without choices': { noChoices: true },
+  'empty reply': { text: '' },
+  'malformed JSON in a data line': { malformedJson: true },
+  'non-JSON event data': { nonJson: 'sse' },
+  'HTML page instead of a stream': { nonJson: 'html' },
+  'wrong content type (JSON)': { contentType: 'application/json' },
+  'wrong content type (plain text)': { contentType: 'text/plain' },
+} satisfies Record<string, FakeScenario>;
+
+export type FaultName = keyof typeof FAULT_SCENARIOS;
 
 export interface FakeRequest {
   method: string;
@@ -220,6 +270,19 @@ export async function startFakeOpenRouter(): Promise<FakeOpenRouter> {
       if (s.retryAfterSeconds !== undefined) headers['retry-after'] = String(s.retryAfterSeconds);
       return json(res, s.status, errorBodyFor(s, model), headers);
     }
+    if (s.contentType === 'application/json') {
+      // What a non-streaming endpoint (or a proxy that buffers) answers: one whole completion.
+      return json(res, 200, {
+        id: `gen-${Date.now()}`,
+        object: 'chat.completion',
+        model: servedModelFor(model),
+        choices: [{ index: 0, message: { role: 'assistant', content: DEFAULT_TEXT }, finish_reason: 'stop' }],
+      });
+    }
+    if (s.contentType === 'text/plain') {
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+      return void res.end('OK');
+    }
     if (s.nonJson === 'html') {
       res.writeHead(200, { 'content-type': 'text/html' });
       return void res.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
@@ -264,6 +327,10 @@ export async function startFakeOpenRouter(): Promise<FakeOpenRouter> {
       return void res.end();
     }
     data(chunk([choice({ role: 'assistant', content: '' })]));
+    if (s.malformedJson) {
+      send(`data: {"id":"${id}","model":"${served}","choices":[{"index":0,"delta":{"content":"Début de rép\n\n`);
+      return void res.end();
+    }
     if (s.firstChunkDelayMs) await wait(s.firstChunkDelayMs);
 
     const parts = pieces(s.text ?? DEFAULT_TEXT, s.chunkSize ?? 16);

@@ -1,6 +1,7 @@
 // Error bodies as OpenRouter and local servers really send them (shared/reference/openrouter-api.md §3, §7).
 import { describe, expect, it } from 'vitest';
-import { cleanDetail, mapProviderError, rateLimitReset, retryAfterMs, serviceName } from '../../electron/llm/error-map.js';
+import { brokeOffError, CANCELLED, cleanDetail, cutOffError, emptyReplyError, malformedError, mapProviderError, networkError, notAStreamError, rateLimitReset, retryAfterMs, serviceName, timeoutError } from '../../electron/llm/error-map.js';
+import { ERROR_MESSAGES, errorMessage, isErrorCode } from '../../shared/error-messages.js';
 
 const now = new Date('2026-12-02T10:00:00Z');
 const headers = (h: Record<string, string>) => new Headers(h);
@@ -79,6 +80,80 @@ describe('mapProviderError', () => {
     expect(JSON.stringify(e)).not.toContain(key);
     expect(cleanDetail(`echo ${key} back`, [key])).toBe('echo [key] back');
     expect(cleanDetail('x'.repeat(5000)).length).toBeLessThan(700);
+  });
+});
+
+describe('each known fault has its own sentence, code and params', () => {
+  const cases: [string, ReturnType<typeof map>, string, RegExp][] = [
+    ['502 names the upstream provider', map(502, { message: 'Provider returned error', code: 502, metadata: { raw: 'boom', provider_name: 'OpenAI' } }), 'provider.upstream_failed_named', /^OpenAI, the provider serving openai\/gpt-4o, did not answer OpenRouter properly\./],
+    ['502 without a provider name', map(502, { message: 'Provider returned error', code: 502 }), 'provider.upstream_failed', /^The provider serving openai\/gpt-4o did not answer OpenRouter properly\./],
+    ['503 no provider available', map(503, { message: 'Service temporarily unavailable', code: 503 }), 'provider.unavailable', /^No provider can serve openai\/gpt-4o right now: they are unavailable or overloaded\./],
+    ['500 OpenRouter itself', map(500, { message: 'Internal Server Error', code: 500 }), 'provider.server_error', /^OpenRouter had an internal error/],
+    ['529 unknown overload', map(529, { message: 'Overloaded' }), 'provider.down', /failed or is unavailable/],
+    ['429 Retry-After in seconds', map(429, { message: 'Provider returned error', code: 429 }, { 'retry-after': '30' }), 'provider.rate_limited_in', /^openai\/gpt-4o is rate-limited right now \(too many requests\)\. Ask again in 30 seconds\.$/],
+    ['429 Retry-After of an hour', map(429, { message: 'Provider returned error', code: 429 }, { 'retry-after': '3600' }), 'provider.rate_limited_today', /Ask again at \d\d:\d\d\.$/],
+    ['429 from an upstream provider, no header', map(429, { message: 'Provider returned error', code: 429, metadata: { provider_name: 'Mistral' } }), 'provider.rate_limited_upstream', /^Mistral, which serves openai\/gpt-4o, is limiting requests right now\./],
+    ['401 key disabled', map(401, { message: 'This API key is disabled.', code: 401 }), 'provider.key_disabled', /disabled or revoked.*Create a new key on openrouter\.ai and paste it in Settings/],
+    ['401 unknown key', map(401, { message: 'User not found.', code: 401 }), 'provider.bad_key', /missing or mistyped/],
+    ['context length with token counts', map(400, { code: 400, message: "This endpoint's maximum context length is 131072 tokens. However, you requested about 250000 tokens (249000 of text input).", metadata: { error_type: 'context_length_exceeded' } }), 'provider.context_too_long_tokens', /needs about 250000 tokens, and this model reads at most 131072/],
+    ['moderation without reasons', map(403, { code: 403, message: 'Your input was flagged.' }), 'provider.moderation_unspecified', /moderation refused this request\. Nothing was charged/],
+  ];
+  it.each(cases)('%s', (_name, error, code, message) => {
+    expect(error.code).toBe(code);
+    expect(error.message).toMatch(message);
+    expect(error.message).toBe(errorMessage(error.code!, error.params));
+  });
+
+  it('keeps the status and the provider’s own words for the details', () => {
+    const e = map(502, { message: 'Provider returned error', code: 502, metadata: { raw: 'upstream connect error', provider_name: 'OpenAI' } });
+    expect(e.status).toBe(502);
+    expect(e.detail).toContain('upstream connect error');
+    expect(e.params).toEqual({ model: 'openai/gpt-4o', provider: 'OpenAI', service: 'OpenRouter' });
+  });
+
+  it('the helpers for stream and network faults are coded too', () => {
+    const upstream = map(undefined, { code: 502, message: 'Provider disconnected mid-stream', metadata: { error_type: 'provider_unavailable' } });
+    const all = [
+      networkError('http://127.0.0.1:9/v1', 'ECONNREFUSED'),
+      timeoutError('m', 90, true),
+      timeoutError('m', 90, false),
+      cutOffError(true),
+      cutOffError(false),
+      brokeOffError('m', 'Groq', upstream),
+      brokeOffError('m', null, upstream),
+      malformedError('stream.unreadable', 'x'),
+      notAStreamError('application/json; charset=utf-8'),
+      emptyReplyError('m', 'stop'),
+      CANCELLED,
+    ];
+    for (const e of all) {
+      expect(isErrorCode(e.code), JSON.stringify(e)).toBe(true);
+      expect(e.message).toBe(errorMessage(e.code!, e.params));
+    }
+    expect(new Set(all.map((e) => e.code)).size).toBe(all.length);
+    expect(brokeOffError('m', 'Groq', upstream).message).toMatch(/^Groq broke off in the middle of the reply from m\./);
+    expect(notAStreamError('application/json; charset=utf-8').params).toEqual({ contentType: 'application/json' });
+  });
+});
+
+describe('ERROR_MESSAGES', () => {
+  it('has a French sentence for every English one, with the same params', () => {
+    const params = (t: string) => [...t.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]).sort();
+    expect(Object.keys(ERROR_MESSAGES.fr).sort()).toEqual(Object.keys(ERROR_MESSAGES.en).sort());
+    for (const code of Object.keys(ERROR_MESSAGES.en) as (keyof typeof ERROR_MESSAGES.en)[]) {
+      expect(params(ERROR_MESSAGES.fr[code]), code).toEqual(params(ERROR_MESSAGES.en[code]));
+      expect(ERROR_MESSAGES.fr[code], code).not.toBe(ERROR_MESSAGES.en[code]);
+      // Typographic apostrophes only, in both languages.
+      expect(ERROR_MESSAGES.fr[code], code).not.toMatch(/'/);
+      expect(ERROR_MESSAGES.en[code], code).not.toMatch(/'/);
+    }
+  });
+
+  it('interpolates params and formats times for the language', () => {
+    expect(errorMessage('provider.rate_limited_in', { model: 'a/b', seconds: 30 }, 'fr')).toBe('a/b reçoit trop de demandes en ce moment. Reposez la question dans 30 secondes.');
+    const at = new Date(2026, 11, 3, 14, 5).toISOString(); // local time, as the author reads it
+    expect(errorMessage('provider.daily_limit_later', { at }, 'en')).toContain('resets on 3 December at 14:05');
+    expect(errorMessage('provider.daily_limit_later', { at }, 'fr')).toContain('se réinitialise le 3 décembre à 14:05');
   });
 });
 

@@ -169,13 +169,7 @@ export function AskPanel(props: Props) {
       )}
       {error && <ErrorNotice error={error} onOpenSettings={props.onOpenSettings} onDismiss={() => setError(null)} />}
       {current && (
-        <LiveReplyView
-          store={live}
-          replyId={current.replyId}
-          citationNumber={current.citationNumber}
-          onShowCitation={() => props.onShowCitation(current.consultationId)}
-          onOpenSettings={props.onOpenSettings}
-        />
+        <LiveReplyView store={live} replyId={current.replyId} onShowCitation={() => props.onShowCitation(current.consultationId)} />
       )}
     </section>
   );

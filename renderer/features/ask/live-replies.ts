@@ -6,6 +6,8 @@ export interface LiveReply {
   replyId: string;
   consultationId: string;
   text: string;
+  /** Given by main with the first text; null while nothing has arrived (such a request is not a citation yet). */
+  citationNumber: number | null;
   /** The stored reply, once 'reply:end' arrived. */
   final: Reply | null;
 }
@@ -16,13 +18,13 @@ export class LiveReplies {
   private readonly endListeners = new Set<(reply: Reply) => void>();
 
   apply(event: AmiEvent): void {
-    const prev = this.replies.get(event.replyId) ?? { replyId: event.replyId, consultationId: event.consultationId, text: '', final: null };
+    const prev = this.replies.get(event.replyId) ?? { replyId: event.replyId, consultationId: event.consultationId, text: '', citationNumber: null, final: null };
     if (event.type === 'reply:delta') {
       // A late delta after the end changes nothing: the stored reply is the reference.
       if (prev.final) return;
-      this.replies.set(event.replyId, { ...prev, text: prev.text + event.delta });
+      this.replies.set(event.replyId, { ...prev, text: prev.text + event.delta, citationNumber: event.citationNumber ?? prev.citationNumber });
     } else {
-      this.replies.set(event.replyId, { ...prev, text: event.reply.text, final: event.reply });
+      this.replies.set(event.replyId, { ...prev, text: event.reply.text, citationNumber: event.reply.citationNumber, final: event.reply });
     }
     for (const l of this.listeners) l(event.replyId);
     if (event.type === 'reply:end') for (const l of this.endListeners) l(event.reply);

@@ -8,6 +8,7 @@ import { useLiveReply } from '../ask/useLiveReply';
 import { WordDiff } from '../../components/WordDiff';
 import { NoteField } from './NoteField';
 import { quotationOf } from './quotation';
+import { FailedRequestCard } from './FailedRequestCard';
 import { ReplyMarkdown } from './ReplyMarkdown';
 import { replyStatusText } from './reply-status';
 import { useTranslation } from 'react-i18next';
@@ -24,11 +25,22 @@ interface Props {
   currentPassage: string | null;
   /** Asks a new question about the passage as it is now, linked to this consultation; absent when read-only. */
   onAskAgain?: () => void;
+  /** Sends a request that failed before any text again; absent when read-only. */
+  onRetry?: () => Promise<void>;
   onChanged: () => void;
   onOpenSettings: () => void;
 }
 
-export function CitationCard({ citation, live, anchorStatus, currentPassage, onAskAgain, onChanged, onOpenSettings }: Props) {
+export function CitationCard(props: Props) {
+  const liveReply = useLiveReply(props.live, props.citation.reply.status === 'streaming' ? props.citation.reply.id : null);
+  const reply = liveReply?.final ?? props.citation.reply;
+  if (reply.status !== 'streaming' && reply.citationNumber === null) {
+    return <FailedRequestCard citation={{ ...props.citation, reply }} onRetry={props.onRetry} onChanged={props.onChanged} onOpenSettings={props.onOpenSettings} />;
+  }
+  return <ReplyCard {...props} />;
+}
+
+function ReplyCard({ citation, live, anchorStatus, currentPassage, onAskAgain, onChanged, onOpenSettings }: Props) {
   const { t } = useTranslation();
   const { consultation } = citation;
   const liveReply = useLiveReply(live, citation.reply.status === 'streaming' ? citation.reply.id : null);
@@ -36,6 +48,8 @@ export function CitationCard({ citation, live, anchorStatus, currentPassage, onA
   // the truth: served model, status and error must not wait for the list.
   const reply = liveReply?.final ?? citation.reply;
   const streaming = reply.status === 'streaming';
+  // Main numbers a reply when its first text arrives; until then it is not a citation yet.
+  const number = reply.citationNumber ?? liveReply?.citationNumber ?? null;
   const [copied, setCopied] = useState<string | null>(null);
   const [expanded, setExpanded] = useState(false);
   const dismissed = reply.state === 'dismissed';
@@ -45,7 +59,8 @@ export function CitationCard({ citation, live, anchorStatus, currentPassage, onA
 
   const copy = async (what: 'reply' | 'quotation') => {
     try {
-      await navigator.clipboard.writeText(what === 'reply' ? reply.text : quotationOf(reply));
+      if (number === null) return;
+      await navigator.clipboard.writeText(what === 'reply' ? reply.text : quotationOf({ ...reply, citationNumber: number }));
       setCopied(what === 'reply' ? t('citations.replyCopied') : t('citations.quotationCopied'));
     } catch {
       setCopied(t('citations.noClipboard'));
@@ -59,7 +74,7 @@ export function CitationCard({ citation, live, anchorStatus, currentPassage, onA
 
   const header = (
     <header className="citation-head">
-      <span className="cite-number">[{reply.citationNumber}]</span>
+      <span className="cite-number">{number === null ? '[…]' : `[${number}]`}</span>
       <span className="citation-kind">{reply.turn === 0 ? requestName : t('citations.followUpKind')}</span>
       <span className="muted small">{formatDateTime(reply.startedAt)}</span>
     </header>
@@ -67,7 +82,7 @@ export function CitationCard({ citation, live, anchorStatus, currentPassage, onA
 
   if (dismissed && !expanded) {
     return (
-      <article className="citation dismissed" aria-label={t('citations.cardDismissed', { number: reply.citationNumber })}>
+      <article className="citation dismissed" aria-label={t('citations.cardDismissed', { number: number ?? '…' })}>
         {header}
         <p className="muted small">
           {t('citations.dismissedLine')} <code className="model-id">{reply.servedModel ?? consultation.route.requestedModel}</code>
@@ -85,7 +100,7 @@ export function CitationCard({ citation, live, anchorStatus, currentPassage, onA
   }
 
   return (
-    <article className={`citation status-${reply.status}${dismissed ? ' dismissed' : ''}`} aria-label={t('citations.card', { number: reply.citationNumber })}>
+    <article className={`citation status-${reply.status}${dismissed ? ' dismissed' : ''}`} aria-label={number === null ? t('citations.replyArriving') : t('citations.card', { number })}>
       {header}
       {question && (
         <p className="citation-question">

@@ -15,6 +15,8 @@ interface Props {
   /** Today's text of each passage that was edited since its question. */
   passageTexts: ReadonlyMap<string, string>;
   onAskAgain: (consultationId: string) => void;
+  /** Sends a request that failed before any text again, the same way. */
+  onRetry: (citation: Citation) => Promise<void>;
   readOnly: boolean;
   onSelect: (consultationId: string) => void;
   onChanged: () => void;
@@ -28,6 +30,7 @@ export function CitationsPanel(props: Props) {
   const [showDismissed, setShowDismissed] = useState(false);
   const threads = useMemo(() => citationThreads(citations, showDismissed), [citations, showDismissed]);
   const dismissedCount = citations.filter((c) => c.reply.state === 'dismissed').length;
+  const numbered = citations.filter((c) => c.reply.citationNumber !== null).length;
   const listRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -48,9 +51,7 @@ export function CitationsPanel(props: Props) {
       </div>
       {threads.length === 0 && (
         <p className="muted empty">
-          {citations.length === 0
-            ? t('citations.empty')
-            : t('citations.allDismissed')}
+          {numbered === 0 && dismissedCount === 0 ? t('citations.empty') : t('citations.allDismissed')}
         </p>
       )}
       <div ref={listRef} className="citation-list">
@@ -78,6 +79,7 @@ export function CitationsPanel(props: Props) {
                   anchorStatus={status}
                   currentPassage={props.passageTexts.get(thread.consultationId) ?? null}
                   onAskAgain={props.readOnly ? undefined : () => props.onAskAgain(thread.consultationId)}
+                  onRetry={props.readOnly ? undefined : () => props.onRetry(c)}
                   onChanged={props.onChanged}
                   onOpenSettings={props.onOpenSettings}
                 />
@@ -87,7 +89,7 @@ export function CitationsPanel(props: Props) {
                   {t('citations.showPassage')}
                 </button>
               </div>
-              {!props.readOnly && (
+              {!props.readOnly && thread.citations.some((c) => c.reply.text) && (
                 <FollowUpForm
                   consultationId={thread.consultationId}
                   disabled={last.reply.status === 'streaming'}

@@ -27,3 +27,13 @@ export function askAgainInput(consultation: Consultation, text: string, anchor: 
     previousId: consultation.id,
   };
 }
+
+export type RetryInput = Omit<AskAgainInput, 'previousId'>;
+
+/** "Retry" of a request that failed before any text: the same request about the same passage, where it is now. */
+export function retryInput(consultation: Consultation, text: string, anchor: Anchor): RetryInput | null {
+  const input = askAgainInput(consultation, text, anchor);
+  if (!input) return null;
+  const { previousId: _previous, ...same } = input;
+  return same;
+}

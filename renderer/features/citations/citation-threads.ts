@@ -1,12 +1,15 @@
 // Citations grouped by consultation: the first question and its follow-ups read as one thread. Threads are listed
-// newest first; turns inside a thread in the order they were asked.
+// newest first; turns inside a thread in the order they were asked. A request that failed before any text has no
+// citation number, so recency is read from when each turn was asked.
 import type { Citation } from '../../../shared/domain';
 
 export interface CitationThread {
   consultationId: string;
   citations: Citation[]; // by turn
-  /** Highest citation number of the thread: its most recent activity. */
-  latest: number;
+  /** When the thread's most recent turn was asked (ISO 8601): its most recent activity. */
+  latest: string;
+  /** Its highest citation number (0 when none), to order threads asked in the same instant. */
+  latestNumber: number;
 }
 
 export function citationThreads(citations: Citation[], showDismissed: boolean): CitationThread[] {
@@ -21,7 +24,12 @@ export function citationThreads(citations: Citation[], showDismissed: boolean): 
     const visible = showDismissed ? list : list.filter((c) => c.reply.state !== 'dismissed');
     if (!visible.length) continue;
     visible.sort((a, b) => a.reply.turn - b.reply.turn);
-    threads.push({ consultationId, citations: visible, latest: Math.max(...list.map((c) => c.reply.citationNumber)) });
+    threads.push({
+      consultationId,
+      citations: visible,
+      latest: list.map((c) => c.reply.startedAt).sort().pop()!,
+      latestNumber: Math.max(0, ...list.map((c) => c.reply.citationNumber ?? 0)),
+    });
   }
-  return threads.sort((a, b) => b.latest - a.latest);
+  return threads.sort((a, b) => (a.latest !== b.latest ? (a.latest < b.latest ? 1 : -1) : b.latestNumber - a.latestNumber));
 }

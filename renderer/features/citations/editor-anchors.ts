@@ -16,7 +16,7 @@ export function editorAnchors(citations: Citation[], tracked: Anchor[] = []): Ed
   for (const { consultation, anchor, reply } of citations) {
     const existing = byId.get(consultation.id);
     if (existing) {
-      existing.citationNumbers.push(reply.citationNumber);
+      if (reply.citationNumber !== null) existing.citationNumbers.push(reply.citationNumber);
       continue;
     }
     const where = live.get(consultation.id) ?? anchor ?? consultation.passage;
@@ -25,7 +25,7 @@ export function editorAnchors(citations: Citation[], tracked: Anchor[] = []): Ed
       from: where.from,
       to: where.to,
       passageText: consultation.passage.text,
-      citationNumbers: [reply.citationNumber],
+      citationNumbers: reply.citationNumber === null ? [] : [reply.citationNumber],
     });
   }
   for (const a of byId.values()) a.citationNumbers.sort((x, y) => x - y);

@@ -9,6 +9,8 @@ export function quotationDate(reply: Reply): string {
 }
 
 export function quotationOf(reply: Reply): string {
+  // Only a citation (a reply with text, hence a number) can be quoted: a marker must point at something.
+  if (reply.citationNumber === null) throw new Error('a request without a reply cannot be quoted');
   const model = reply.servedModel ?? t('common.unidentifiedModel');
   const incomplete = reply.status === 'complete' ? '' : t('citations.quotationIncomplete');
   const body = reply.text

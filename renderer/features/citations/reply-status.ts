@@ -1,6 +1,7 @@
 // How a reply's completeness is said in the panel. A reply that is not complete is never presented as complete
 // (invariant 4).
 import type { Reply } from '../../../shared/domain';
+import { errorText } from '../../components/error-text';
 import { t } from '../../i18n';
 
 export function replyStatusText(reply: Pick<Reply, 'status' | 'error'>): string {
@@ -12,6 +13,6 @@ export function replyStatusText(reply: Pick<Reply, 'status' | 'error'>): string 
     case 'interrupted':
       return t('status.interrupted');
     case 'failed':
-      return reply.error ? t('status.failedWith', { message: reply.error.message }) : t('status.failed');
+      return reply.error ? t('status.failedWith', { message: errorText(reply.error) }) : t('status.failed');
   }
 }

@@ -86,7 +86,7 @@ export function HistoryDialog({ draftId, citations, consultationId, onClose }: P
   const consultations = useMemo(() => [...new Map(citations.map((c) => [c.consultation.id, c.consultation])).values()], [citations]);
   const numbers = useMemo(() => {
     const map = new Map<string, number[]>();
-    for (const c of citations) map.set(c.consultation.id, [...(map.get(c.consultation.id) ?? []), c.reply.citationNumber].sort((a, b) => a - b));
+    for (const c of citations) if (c.reply.citationNumber !== null) map.set(c.consultation.id, [...(map.get(c.consultation.id) ?? []), c.reply.citationNumber].sort((a, b) => a - b));
     return map;
   }, [citations]);
 
