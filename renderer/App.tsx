@@ -56,6 +56,13 @@ export function App() {
   const [connectionDialogClosed, setConnectionDialogClosed] = useState(false);
 
   const draftId = draft?.id ?? null;
+  const connectionDialogOpen = connectionStatus !== 'ok' && !connectionDialogClosed && draft !== null;
+  // The editor gets the focus back once the dialog is gone from the page (the modal makes it unfocusable before).
+  const connectionDialogWasOpen = useRef(false);
+  useEffect(() => {
+    if (connectionDialogWasOpen.current && !connectionDialogOpen) editorRef.current?.focus();
+    connectionDialogWasOpen.current = connectionDialogOpen;
+  }, [connectionDialogOpen]);
   const readOnly = draft?.trashedAt != null;
   const autosave = useAutosave(draftId, draft?.updatedAt ?? '', () => void refreshList());
   const { citations, error: citationsError, refresh: refreshCitations } = useCitations(draftId);
@@ -376,20 +383,15 @@ export function App() {
           }}
         />
       )}
-      {connection && connectionStatus !== 'ok' && !connectionDialogClosed && draft && (
+      {connection && connectionDialogOpen && draft && (
         <ConnectionLostDialog
           status={connectionStatus}
           connection={connection}
           getText={() => editorRef.current?.getText() ?? draft.text}
-          title={draft.title}
-          onReconnected={() => {
-            void autosave.flush();
-            requestAnimationFrame(() => editorRef.current?.focus());
-          }}
-          onClose={() => {
-            setConnectionDialogClosed(true);
-            requestAnimationFrame(() => editorRef.current?.focus());
-          }}
+          // The list follows renames; the opened draft keeps the title it was opened with.
+          title={drafts.find((d) => d.id === draft.id)?.title ?? draft.title}
+          onReconnected={() => void autosave.flush()}
+          onClose={() => setConnectionDialogClosed(true)}
         />
       )}
       {historyOpen && draft && (

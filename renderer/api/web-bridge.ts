@@ -92,13 +92,16 @@ export function createWebBridge(env: BridgeEnv): WebBridge {
   };
 
   async function call(channel: Channel, input: unknown): Promise<Result<unknown>> {
+    const sent = token;
     let response: Response;
     try {
-      response = await post(channel, input, token);
+      response = await post(channel, input, sent);
     } catch {
       return unreachable(NETWORK_ERROR);
     }
     if (response.status === 401 || response.status === 403) {
+      // Sent with the old token just before the window took the new one: not a new refusal, send it again.
+      if (sent !== token) return call(channel, input);
       failingSince = null;
       setStatus('refused');
       return { ok: false, error: { ...TOKEN_ERROR, status: response.status } };

@@ -146,6 +146,32 @@ describe('the bridge after the server restarted', () => {
     off();
   });
 
+  it('sends again with the new token a call that was refused while the window was taking it', async () => {
+    let serverToken = 'old';
+    const sent: string[] = [];
+    let holdNext: Promise<void> | null = null;
+    const { env } = fakeEnv('#token=old', async (_url, init) => {
+      const token = (init!.headers as Record<string, string>)['X-Ami-Token']!;
+      sent.push(token);
+      const hold = holdNext;
+      holdNext = null;
+      const ok = token === serverToken;
+      if (hold) await hold;
+      return ok ? json(200, { ok: true, value: { updatedAt: 'T' } }) : json(401, { ok: false, error: { kind: 'validation', message: 'Missing or wrong token.' } });
+    });
+    const { api, connection } = createWebBridge(env);
+    serverToken = 'new-token';
+    let release!: () => void;
+    holdNext = new Promise<void>((r) => (release = r));
+    // The save leaves with the old token; its refusal arrives only after the window took the new one.
+    const saving = api['drafts:save']({ id: 'd1', text: 'words' });
+    expect(await connection.reconnect('#token=new-token')).toEqual({ ok: true });
+    release();
+    expect(await saving).toEqual({ ok: true, value: { updatedAt: 'T' } });
+    expect(sent).toEqual(['old', 'new-token', 'new-token']);
+    expect(connection.status()).toBe('ok');
+  });
+
   it('refuses an address on another origin, which this window cannot reach', async () => {
     const b = restartable();
     b.restart('new-token');
