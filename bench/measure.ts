@@ -6,13 +6,14 @@ export interface Stats {
   p95: number;
   p99: number;
   mean: number;
+  max: number;
   runs: number;
 }
 
 export function stats(samples: number[]): Stats {
   const s = [...samples].sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), mean: s.reduce((a, b) => a + b, 0) / s.length, runs: s.length };
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), mean: s.reduce((a, b) => a + b, 0) / s.length, max: s[s.length - 1]!, runs: s.length };
 }
 
 /** Runs fn `runs` times after `warmup` untimed runs; returns milliseconds per run. */

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AmiError, Anchor, Citation, Draft, GuardReplyInfo } from '../shared/domain';
 import { ReplyIndex } from '../shared/ghost-guard';
-import { ami } from './api/ami-api';
+import { ami, connection } from './api/ami-api';
+import type { ConnectionStatus } from './api/web-bridge';
 import { ErrorNotice } from './components/ErrorNotice';
 import { useAppData } from './components/useAppData';
 import { useShortcuts } from './components/useShortcuts';
@@ -21,6 +22,7 @@ import { askAgainInput, retryInput } from './features/citations/ask-again';
 import { HistoryDialog } from './features/history/HistoryDialog';
 import type { GhostSource } from './editor/ghost-marks';
 import { SaveStatus } from './features/drafts/SaveStatus';
+import { ConnectionLostDialog } from './features/drafts/ConnectionLostDialog';
 import { TitleField } from './features/drafts/TitleField';
 import { useAutosave } from './features/drafts/useAutosave';
 import { useDraftsList } from './features/drafts/useDraftsList';
@@ -53,14 +55,32 @@ export function App() {
   const searchRef = useRef<HTMLInputElement>(null);
   const titleRef = useRef<HTMLInputElement>(null);
   const live = useMemo(() => new LiveReplies(), []);
+  const [connectionStatus, setConnectionStatus] = useState<ConnectionStatus>(connection?.status() ?? 'ok');
+  const [connectionDialogClosed, setConnectionDialogClosed] = useState(false);
 
   const draftId = draft?.id ?? null;
+  const connectionDialogOpen = connectionStatus !== 'ok' && !connectionDialogClosed && draft !== null;
+  // The editor gets the focus back once the dialog is gone from the page (the modal makes it unfocusable before).
+  const connectionDialogWasOpen = useRef(false);
+  useEffect(() => {
+    if (connectionDialogWasOpen.current && !connectionDialogOpen) editorRef.current?.focus();
+    connectionDialogWasOpen.current = connectionDialogOpen;
+  }, [connectionDialogOpen]);
   const readOnly = draft?.trashedAt != null;
   const autosave = useAutosave(draftId, draft?.updatedAt ?? '', () => void refreshList());
   const { citations, error: citationsError, refresh: refreshCitations } = useCitations(draftId);
   const anchorSync = useAnchorSync(draftId);
 
   useEffect(() => setNotices(info?.notices ?? []), [info]);
+  useEffect(
+    () =>
+      connection?.onStatus((status) => {
+        setConnectionStatus(status);
+        // A new problem opens the dialog again, even after the author closed it for the last one.
+        setConnectionDialogClosed(false);
+      }),
+    [],
+  );
   useEffect(() => ami.onEvent((event) => live.apply(event)), [live]);
   useEffect(
     () =>
@@ -263,7 +283,13 @@ export function App() {
       />
       <main className="editor-pane">
         <header className="toolbar">
-          {draft && <SaveStatus state={autosave.state} onRetry={() => void autosave.flush()} />}
+          {draft && (
+            <SaveStatus
+              state={autosave.state}
+              onRetry={() => void autosave.flush()}
+              onRescue={connectionStatus !== 'ok' && connectionDialogClosed ? () => setConnectionDialogClosed(false) : undefined}
+            />
+          )}
           <div className="toolbar-actions">
             {draft && (
               <button type="button" onClick={() => setHistoryOpen(true)}>
@@ -381,6 +407,17 @@ export function App() {
             setPaste(null);
             if (end !== undefined) requestAnimationFrame(() => editorRef.current?.focus({ from: end, to: end }));
           }}
+        />
+      )}
+      {connection && connectionDialogOpen && draft && (
+        <ConnectionLostDialog
+          status={connectionStatus}
+          connection={connection}
+          getText={() => editorRef.current?.getText() ?? draft.text}
+          // The list follows renames; the opened draft keeps the title it was opened with.
+          title={drafts.find((d) => d.id === draft.id)?.title ?? draft.title}
+          onReconnected={() => void autosave.flush()}
+          onClose={() => setConnectionDialogClosed(true)}
         />
       )}
       {historyOpen && draft && (

@@ -9,6 +9,12 @@ import { createServices } from '../services/create-services.js';
 import { envKeyStore } from '../services/key-store.js';
 import { startWebServer, type WebServer } from './web-server.js';
 
+/**
+ * The port browser mode listens on unless AMI_PORT says otherwise. Fixed so that a restarted Ami comes back on the
+ * same origin: a window left open can then reconnect with the new token and save its unsaved text.
+ */
+const DEFAULT_WEB_PORT = 47615;
+
 /** The same folder Electron uses for Ami's userData, so both modes see the same drafts. */
 function defaultDataDir(): string {
   if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Ami');
@@ -19,7 +25,8 @@ function defaultDataDir(): string {
 const here = dirname(fileURLToPath(import.meta.url));
 const log = (line: string) => process.stderr.write(`[ami] ${line}\n`);
 const dataDir = process.env.AMI_DATA_DIR?.trim() || defaultDataDir();
-const port = Number(process.env.AMI_PORT ?? 0);
+const portSet = process.env.AMI_PORT !== undefined && process.env.AMI_PORT.trim() !== '';
+const port = portSet ? Number(process.env.AMI_PORT) : DEFAULT_WEB_PORT;
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   log(`AMI_PORT must be a port number, not "${process.env.AMI_PORT}".`);
   process.exit(2);
@@ -50,7 +57,8 @@ const services = (() => {
   }
 })();
 
-web = await startWebServer({ dispatch: services.dispatch, rendererDir: join(here, '..', 'renderer'), port, log });
+// AMI_PORT is the author's explicit choice: if it is taken, Ami stops with the error rather than move elsewhere.
+web = await startWebServer({ dispatch: services.dispatch, rendererDir: join(here, '..', 'renderer'), port, portFallback: !portSet, log });
 process.stdout.write(`Ami is running at ${web.url}\n`);
 process.stdout.write(`Data: ${dataDir}${process.env.OPENROUTER_API_KEY ? '' : ' (no OPENROUTER_API_KEY set: asking models is disabled)'}\n`);
 

@@ -29,6 +29,8 @@ export interface WebServerOptions {
   /** Where the built renderer is (dist/renderer). */
   rendererDir: string;
   port?: number;
+  /** When `port` is taken, listen on a free one instead (saying so) rather than fail. */
+  portFallback?: boolean;
   token?: string;
   log?: (line: string) => void;
 }
@@ -130,10 +132,24 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   server.requestTimeout = 0; // event streams stay open
   server.headersTimeout = 30_000;
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      const onError = (err: Error) => reject(err);
+      server.once('error', onError);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', onError);
+        resolve();
+      });
+    });
+  try {
+    await listen(options.port ?? 0);
+  } catch (err) {
+    if (!options.portFallback || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    log(
+      `port ${options.port} is taken (another program, or another Ami); using a random port this time. A window left open from an earlier run cannot reconnect to it: set AMI_PORT to choose the port.`,
+    );
+    await listen(0);
+  }
   const port = (server.address() as AddressInfo).port;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const keepAlive = setInterval(() => {

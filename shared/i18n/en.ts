@@ -45,9 +45,8 @@ export const en = {
   errors: {
     retryAfter: 'You can ask again after {{when}}.',
     setUpKey: 'Set up the API key',
-    serverDown: 'Ami’s local server is not answering. Your text is kept in this window; it will be saved when the server is back.',
-    badToken:
-      'Ami’s local server refused this window’s access token. Open Ami again with the address it printed when it started (it ends with #token=…).',
+    serverDown: 'Ami’s local server is not answering.',
+    badToken: 'Ami’s local server refused this window’s access token: it was probably restarted, and has a new one.',
     badAnswer: 'Ami’s local server sent an unexpected answer.',
     savingFailed: 'Saving failed inside Ami.',
   },
@@ -205,6 +204,26 @@ export const en = {
     saving: 'Saving…',
     failed: 'Not saved: {{message}} Your text stays here; Ami tries again in {{seconds}} s.',
     retry: 'Retry now',
+    rescue: 'Reconnect or copy the text…',
+  },
+  connection: {
+    refusedTitle: 'This window lost its connection to Ami',
+    unreachableTitle: 'Ami’s local server is not answering',
+    refusedBody:
+      'Ami’s local server was restarted and no longer accepts this window. What you typed since the last save is only in this window: opening Ami’s new address elsewhere would show the stored version without it.',
+    unreachableBody:
+      'This window has not reached Ami’s local server for a while. Your text is kept here and will be saved when the server is back. If it does not come back, take your text out of this window.',
+    addressLabel: 'To reconnect this window, paste the address Ami printed when it started again (it ends with #token=…):',
+    reconnect: 'Reconnect',
+    copy: 'Copy unsaved text',
+    download: 'Download unsaved text',
+    copied: 'Copied. Paste it somewhere safe before closing this window.',
+    noClipboard: 'The clipboard is not available here: use Download instead.',
+    notAnAddress: 'This is not an address Ami printed: it should end with #token=….',
+    otherOrigin:
+      'That address is for {{origin}}, not {{here}}, so this window cannot reach it. Copy or download your unsaved text, then paste it into the window opened at that address.',
+    notYet: 'Ami’s local server is not answering at this address yet.',
+    refusedToo: 'Ami’s local server refused this token too. Paste the address it printed last.',
   },
   export: {
     notSaved: 'The latest changes are not saved yet, so the export would miss them. Try again once “Saved” shows.',

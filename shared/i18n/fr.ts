@@ -49,10 +49,8 @@ export const fr = frenchCatalogue({
   errors: {
     retryAfter: 'Vous pourrez demander à nouveau après {{when}}.',
     setUpKey: 'Configurer la clé d’API',
-    serverDown:
-      'Le serveur local d’Ami ne répond pas. Votre texte est conservé dans cette fenêtre ; il sera enregistré quand le serveur sera de retour.',
-    badToken:
-      'Le serveur local d’Ami a refusé le jeton d’accès de cette fenêtre. Rouvrez Ami avec l’adresse affichée à son démarrage (elle se termine par #token=…).',
+    serverDown: 'Le serveur local d’Ami ne répond pas.',
+    badToken: 'Le serveur local d’Ami a refusé le jeton d’accès de cette fenêtre : il a sans doute redémarré, avec un nouveau jeton.',
     badAnswer: 'Le serveur local d’Ami a envoyé une réponse inattendue.',
     savingFailed: 'L’enregistrement a échoué dans Ami.',
   },
@@ -211,6 +209,26 @@ export const fr = frenchCatalogue({
     saving: 'Enregistrement…',
     failed: 'Non enregistré : {{message}} Votre texte reste ici ; Ami réessaie dans {{seconds}} s.',
     retry: 'Réessayer maintenant',
+    rescue: 'Se reconnecter ou copier le texte…',
+  },
+  connection: {
+    refusedTitle: 'Cette fenêtre a perdu sa connexion à Ami',
+    unreachableTitle: 'Le serveur local d’Ami ne répond pas',
+    refusedBody:
+      'Le serveur local d’Ami a redémarré et n’accepte plus cette fenêtre. Ce que vous avez tapé depuis le dernier enregistrement n’existe que dans cette fenêtre : ouvrir ailleurs la nouvelle adresse d’Ami afficherait la version enregistrée, sans ce texte.',
+    unreachableBody:
+      'Cette fenêtre n’a pas pu joindre le serveur local d’Ami depuis un moment. Votre texte est conservé ici et sera enregistré au retour du serveur. S’il ne revient pas, sortez votre texte de cette fenêtre.',
+    addressLabel: 'Pour reconnecter cette fenêtre, collez l’adresse qu’Ami a affichée à son redémarrage (elle se termine par #token=…) :',
+    reconnect: 'Reconnecter',
+    copy: 'Copier le texte non enregistré',
+    download: 'Télécharger le texte non enregistré',
+    copied: 'Copié. Collez-le en lieu sûr avant de fermer cette fenêtre.',
+    noClipboard: 'Le presse-papiers n’est pas disponible ici : utilisez plutôt Télécharger.',
+    notAnAddress: 'Ce n’est pas une adresse affichée par Ami : elle devrait se terminer par #token=….',
+    otherOrigin:
+      'Cette adresse est celle de {{origin}}, pas de {{here}} : cette fenêtre ne peut pas la joindre. Copiez ou téléchargez votre texte non enregistré, puis collez-le dans la fenêtre ouverte à cette adresse.',
+    notYet: 'Le serveur local d’Ami ne répond pas encore à cette adresse.',
+    refusedToo: 'Le serveur local d’Ami a aussi refusé ce jeton. Collez la dernière adresse qu’il a affichée.',
   },
   export: {
     notSaved:

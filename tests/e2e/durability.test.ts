@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { launchChromium } from '../support/chromium.js';
 import { tempDir } from '../support/temp-dir.js';
 import { newDraftWith, openAmi, storedDraftText, waitSaved, type OpenAmi } from '../support/ami-page.js';
+import { AUTOSAVE_MAX_DELAY_MS } from '../../renderer/features/drafts/autosaver.js';
 
 let browser: Browser;
 let dir: ReturnType<typeof tempDir>;
@@ -75,4 +76,47 @@ describe('killing the server right after typing', () => {
     }
     expect(keptNewer, 'at least one kill came after the UI reported the newer text saved').toBeGreaterThan(0);
   }, 240_000);
+});
+
+describe('killing the server while the author types without a pause', () => {
+  const KEY_MS = 30;
+  const TYPING_MS = 5000;
+  // One save round trip (request, transaction with synchronous=FULL, answer) on a machine shared with other runs:
+  // a few tens of milliseconds usually, so this is generous.
+  const SAVE_ROUND_TRIP_MARGIN_MS = 1000;
+  const words = 'le texte avance sans jamais marquer de pause et chaque mot compte ';
+
+  it(`keeps everything typed up to ${AUTOSAVE_MAX_DELAY_MS} ms plus one save before the kill, and nothing else`, async () => {
+    expect(TYPING_MS - AUTOSAVE_MAX_DELAY_MS - SAVE_ROUND_TRIP_MARGIN_MS, 'the bound covers part of the typing').toBeGreaterThan(1000);
+    await open();
+    const base = 'Début du texte. ';
+    await newDraftWith(page, base, 'Continu');
+    await page.keyboard.press('ControlOrMeta+End');
+    // typedAt[i]: when key i had been handed to the page (this process's clock).
+    const typedAt: number[] = [];
+    let typed = '';
+    const start = Date.now();
+    for (let i = 0; Date.now() - start < TYPING_MS; i++) {
+      const wait = start + i * KEY_MS - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const key = words[i % words.length]!;
+      await page.keyboard.type(key);
+      typed += key;
+      typedAt.push(Date.now());
+    }
+    // Straight after the last key, as if typing went on: no pause for the autosave to use.
+    const killedAt = Date.now();
+    await app.ami.stop('SIGKILL');
+    await page.context().close();
+
+    await open();
+    const after = await storedText('Continu');
+    expect(after.startsWith(base), 'the saved part is still there').toBe(true);
+    const kept = after.slice(base.length);
+    expect(typed.startsWith(kept), 'the stored text is what was typed, in order, nothing more').toBe(true);
+    const bound = killedAt - AUTOSAVE_MAX_DELAY_MS - SAVE_ROUND_TRIP_MARGIN_MS;
+    const mustKeep = typedAt.filter((t) => t <= bound).length;
+    console.log(`typed ${typed.length} keys in ${killedAt - start} ms; the restart found ${kept.length}, at least ${mustKeep} required`);
+    expect(kept.length, `keys typed up to ${bound - start} ms after the first one`).toBeGreaterThanOrEqual(mustKeep);
+  }, 120_000);
 });

@@ -110,3 +110,31 @@ describe('browser-mode server', () => {
     expect(received).toContain('data: {"type":"reply:delta","replyId":"r","consultationId":"c","delta":"Bonjour"}');
   });
 });
+
+describe('the port of browser mode', () => {
+  it('comes back on the port it is given, and moves to a free one, saying so, only when told it may', async () => {
+    const rendererDir = join(dir.path, 'renderer');
+    const logged: string[] = [];
+    // The port of the server above is taken: a second server asked for it must not take it silently.
+    await expect(startWebServer({ dispatch: services.dispatch, rendererDir, port: web.port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    const moved = await startWebServer({ dispatch: services.dispatch, rendererDir, port: web.port, portFallback: true, log: (l) => logged.push(l) });
+    try {
+      expect(moved.port).not.toBe(web.port);
+      expect(logged.join('\n')).toContain(`port ${web.port} is taken`);
+      expect(logged.join('\n')).toContain('AMI_PORT');
+    } finally {
+      await moved.close();
+    }
+    // Once free, the same port is taken again: a restarted server keeps the origin of the windows left open.
+    const first = await startWebServer({ dispatch: services.dispatch, rendererDir });
+    const port = first.port;
+    await first.close();
+    const again = await startWebServer({ dispatch: services.dispatch, rendererDir, port, portFallback: true });
+    try {
+      expect(again.port).toBe(port);
+      expect(again.token).not.toBe(first.token);
+    } finally {
+      await again.close();
+    }
+  });
+});

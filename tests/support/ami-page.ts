@@ -93,6 +93,11 @@ export interface AmiSuite {
   readonly dataDir: string;
   /** Kills the server like a crash (SIGKILL), starts it again on the same data and opens a new page. */
   restart(): Promise<OpenAmi>;
+  /**
+   * Kills the server like a crash and starts it again on the same data and the same port (so the same origin) with
+   * a new token, leaving the page open as a window the author kept. Returns the new server.
+   */
+  restartServerOnly(): Promise<RunningAmi>;
 }
 
 /**
@@ -146,6 +151,15 @@ export function amiSuite(options: { key: string; prefix: string; env?: Record<st
       await app.page.context().close();
       app = await openAmi(browser, join(dir.path, 'data'), env());
       return app;
+    },
+    async restartServerOnly() {
+      const port = app.ami.port;
+      const before = app.ami.output();
+      await app.ami.stop('SIGKILL');
+      const ami = await startAmi({ dataDir: join(dir.path, 'data'), env: env(), port });
+      // The key check after the test reads the output of both runs.
+      app = { ...app, ami: { ...ami, output: () => before + ami.output() } };
+      return ami;
     },
   };
 }

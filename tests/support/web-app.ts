@@ -8,6 +8,7 @@ const root = join(import.meta.dirname, '..', '..');
 export interface RunningAmi {
   url: string; // with #token=
   origin: string;
+  port: number;
   token: string;
   process: ChildProcess;
   output(): string;
@@ -15,14 +16,15 @@ export interface RunningAmi {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function startAmi(options: { dataDir: string; env?: Record<string, string | undefined> }): Promise<RunningAmi> {
+/** `port`: listen there (a restart on the same origin); by default a random free port, so parallel runs never collide. */
+export async function startAmi(options: { dataDir: string; env?: Record<string, string | undefined>; port?: number }): Promise<RunningAmi> {
   const child = spawn(process.execPath, [join(root, 'dist', 'web', 'server.mjs')], {
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       LANG: 'en_US.UTF-8',
       AMI_DATA_DIR: options.dataDir,
-      AMI_PORT: '0',
+      AMI_PORT: String(options.port ?? 0),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -49,6 +51,7 @@ export async function startAmi(options: { dataDir: string; env?: Record<string, 
   return {
     url,
     origin: parsed.origin,
+    port: Number(parsed.port),
     token: parsed.hash.replace('#token=', ''),
     process: child,
     output: () => out,

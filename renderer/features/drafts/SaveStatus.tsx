@@ -2,8 +2,11 @@ import { formatTime } from '../../components/format';
 import type { SaveState } from './autosaver';
 import { useTranslation } from 'react-i18next';
 
-/** Says "Saved" only after the store confirmed it; failures keep the text in the editor and retry. */
-export function SaveStatus({ state, onRetry }: { state: SaveState; onRetry: () => void }) {
+/**
+ * Says "Saved" only after the store confirmed it; failures keep the text in the editor and retry. `onRescue`, in
+ * browser mode while the server is lost, reopens the dialog that reconnects the window or takes the text out.
+ */
+export function SaveStatus({ state, onRetry, onRescue }: { state: SaveState; onRetry: () => void; onRescue?: () => void }) {
   const { t } = useTranslation();
   return (
     <div className={`save-status save-${state.kind}`}>
@@ -17,6 +20,11 @@ export function SaveStatus({ state, onRetry }: { state: SaveState; onRetry: () =
       {state.kind === 'failed' && (
         <button type="button" className="quiet small" onClick={onRetry}>
           {t('save.retry')}
+        </button>
+      )}
+      {state.kind === 'failed' && onRescue && (
+        <button type="button" className="quiet small" onClick={onRescue}>
+          {t('save.rescue')}
         </button>
       )}
     </div>

@@ -1,6 +1,8 @@
-// Autosave of one draft. Typing only records the latest text; the save runs after a pause, on flush (blur,
-// switching drafts, leaving the page) and again after a failure, with backoff, until it succeeds. "Saved" is
-// reported only when the save call returned ok, for the text that was sent (invariant 5).
+// Autosave of one draft. Typing only records the latest text; the save runs after a pause, or at the latest
+// AUTOSAVE_MAX_DELAY_MS after the previous save started (or after the first unsaved keystroke) while typing goes on
+// without a pause, on flush (blur, switching drafts, leaving the page) and again after a failure, with backoff,
+// until it succeeds. "Saved" is reported only when the save call returned ok, for the text that was sent
+// (invariant 5).
 import { t } from '../../i18n';
 import type { AmiError, Result } from '../../../shared/domain';
 
@@ -16,11 +18,17 @@ export interface AutosaverOptions {
   /** Runs fn after ms; returns a cancel function. Injected so tests drive time themselves. */
   schedule: (fn: () => void, ms: number) => () => void;
   delayMs?: number;
+  maxDelayMs?: number;
   backoffMs?: number[];
   initialSavedAt: string;
 }
 
 export const AUTOSAVE_DELAY_MS = 600;
+/**
+ * Continuous typing never makes the pause above: a save still starts at most this long after the previous one
+ * started (or after the first keystroke it left unsaved), so a crash loses at most this plus one save round trip.
+ */
+export const AUTOSAVE_MAX_DELAY_MS = 2000;
 export const RETRY_BACKOFF_MS = [1000, 2000, 5000, 10_000, 30_000];
 
 /**
@@ -36,6 +44,8 @@ export class Autosaver {
   private version = 0;
   private inFlight: Promise<void> | null = null;
   private cancelTimer: (() => void) | null = null;
+  private cancelDeadline: (() => void) | null = null; // the max-delay timer, armed while text waits for a save
+  private deadlinePassed = false; // the max delay ran out during a save: the next one starts as soon as it returns
   private failures = 0;
   private disposed = false;
   private reported: SaveState['kind'] | null = null;
@@ -65,12 +75,14 @@ export class Autosaver {
       return;
     }
     this.report({ kind: 'pending' });
+    this.armDeadline();
     this.arm(this.options.delayMs ?? AUTOSAVE_DELAY_MS);
   }
 
   /** Saves now if anything is pending; resolves true once everything typed so far is saved. */
   async flush(): Promise<boolean> {
     this.disarm();
+    this.disarmDeadline();
     if (this.inFlight) await this.inFlight;
     if (this.text !== null) await this.run();
     return this.text === null;
@@ -79,6 +91,7 @@ export class Autosaver {
   dispose(): void {
     this.disposed = true;
     this.disarm();
+    this.disarmDeadline();
   }
 
   private backoff(): number {
@@ -100,11 +113,33 @@ export class Autosaver {
     this.cancelTimer = null;
   }
 
+  /** Armed once per wait, not per keystroke: the pause timer moves with typing, this one does not. */
+  private armDeadline(): void {
+    if (this.cancelDeadline || this.disposed) return;
+    this.cancelDeadline = this.options.schedule(() => {
+      this.cancelDeadline = null;
+      if (this.inFlight) this.deadlinePassed = true;
+      else if (this.failures === 0) {
+        this.disarm();
+        void this.run();
+      }
+    }, this.options.maxDelayMs ?? AUTOSAVE_MAX_DELAY_MS);
+  }
+
+  private disarmDeadline(): void {
+    this.cancelDeadline?.();
+    this.cancelDeadline = null;
+    this.deadlinePassed = false;
+  }
+
   private run(): Promise<void> {
     if (this.inFlight) return this.inFlight;
     if (this.text === null) return Promise.resolve();
     const text = this.text.toString();
     const version = this.version;
+    // The next save is due at most the max delay after this one starts, whatever is typed meanwhile.
+    this.disarmDeadline();
+    this.armDeadline();
     this.report({ kind: 'saving' });
     this.inFlight = this.options
       .save(text)
@@ -118,12 +153,19 @@ export class Autosaver {
           this.failures = 0;
           if (this.version === version) {
             this.text = null;
+            this.disarmDeadline();
             this.report({ kind: 'saved', at: result.value.updatedAt });
           } else {
             this.report({ kind: 'pending' });
-            this.arm(this.options.delayMs ?? AUTOSAVE_DELAY_MS);
+            if (this.deadlinePassed) {
+              this.deadlinePassed = false;
+              this.disarm();
+              void this.run();
+            } else this.arm(this.options.delayMs ?? AUTOSAVE_DELAY_MS);
           }
         } else {
+          // The backoff alone decides when to try again; typing during an outage must not hurry it.
+          this.disarmDeadline();
           this.failures++;
           const retryInMs = this.backoff();
           this.report({ kind: 'failed', error: result.error, retryInMs });

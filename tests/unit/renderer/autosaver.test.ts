@@ -11,6 +11,7 @@ function harness() {
   const saver = new Autosaver({
     initialSavedAt: 'T0',
     delayMs: 600,
+    maxDelayMs: 2000,
     backoffMs: [1000, 5000],
     onState: (s) => states.push(s),
     schedule: (fn, ms) => {
@@ -28,7 +29,7 @@ function harness() {
     }
   };
   const settle = () => new Promise((r) => setTimeout(r, 0));
-  return { saver, calls, states, advance, settle, last: () => states[states.length - 1] };
+  return { saver, calls, states, advance, settle, now: () => now, last: () => states[states.length - 1] };
 }
 
 describe('Autosaver', () => {
@@ -116,5 +117,66 @@ describe('Autosaver', () => {
     expect(await h.saver.flush()).toBe(true);
     expect(h.calls).toHaveLength(0);
     expect(h.last()).toEqual({ kind: 'saved', at: 'T0' });
+  });
+});
+
+describe('Autosaver under typing that never pauses', () => {
+  const KEY_MS = 30;
+  const TYPING_MS = 9000;
+
+  /** A key every 30 ms (9 s of fake time unless told); each save answers `answer(n)` after `roundTripMs`. */
+  async function typeContinuously(answer: (n: number) => Result<{ updatedAt: string }>, roundTripMs = 40, typingMs = TYPING_MS) {
+    const h = harness();
+    const starts: number[] = [];
+    let typed = '';
+    let answered = 0;
+    for (let t = 0; t < typingMs; t += KEY_MS) {
+      typed += String.fromCharCode(97 + ((t / KEY_MS) % 26));
+      h.saver.change(typed);
+      for (let step = 0; step < KEY_MS; step += 10) {
+        h.advance(10);
+        while (starts.length < h.calls.length) starts.push(h.now());
+        // Answer each save once its round trip has passed.
+        while (answered < h.calls.length && h.now() - starts[answered]! >= roundTripMs) {
+          h.calls[answered]!.resolve(answer(answered));
+          answered++;
+          await h.settle();
+        }
+      }
+    }
+    return { h, starts, typed };
+  }
+
+  it('starts a save at least every max delay, each one with the text typed so far', async () => {
+    const { h, starts } = await typeContinuously((n) => ({ ok: true, value: { updatedAt: `T${n}` } }));
+    expect(starts.length).toBeGreaterThanOrEqual(Math.floor(9000 / 2000));
+    expect(starts[0]).toBeLessThanOrEqual(2000);
+    const gaps = starts.slice(1).map((s, i) => s - starts[i]!);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(2000);
+    // Typing is still going on: never "Saved" for text the store has not had.
+    expect(h.states.filter((s) => s.kind === 'saved').map((s) => (s as { at: string }).at)).toEqual(['T0']);
+    for (const [i, call] of h.calls.entries()) if (i > 0) expect(call.text.startsWith(h.calls[i - 1]!.text)).toBe(true);
+  });
+
+  it('starts the next save as soon as a slow one returns when the max delay ran out meanwhile', async () => {
+    const { starts } = await typeContinuously((n) => ({ ok: true, value: { updatedAt: `T${n}` } }), 2500);
+    const gaps = starts.slice(1).map((s, i) => s - starts[i]!);
+    expect(starts.length).toBeGreaterThan(2);
+    for (const gap of gaps) expect(gap).toBeLessThanOrEqual(2500 + 10);
+  });
+
+  it('still backs off after a failure during typing, then goes back to the max delay once a save succeeds', async () => {
+    // Saves 0 and 1 fail: the retries follow the backoff (1000 then 5000 ms), not the max delay.
+    const { h, starts } = await typeContinuously(
+      (n) => (n < 2 ? { ok: false, error: { kind: 'network', message: 'down' } } : { ok: true, value: { updatedAt: `T${n}` } }),
+      40,
+      15_000,
+    );
+    expect(h.states.filter((s) => s.kind === 'failed').map((s) => (s as { retryInMs: number }).retryInMs)).toEqual([1000, 5000]);
+    expect(starts[1]! - starts[0]!).toBe(40 + 1000);
+    expect(starts[2]! - starts[1]!).toBe(40 + 5000);
+    const after = starts.slice(3).map((s, i) => s - starts[i + 2]!);
+    expect(after.length).toBeGreaterThan(0);
+    for (const gap of after) expect(gap).toBeLessThanOrEqual(2000);
   });
 });
