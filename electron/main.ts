@@ -11,6 +11,7 @@ import { denyAllPermissions, guardWebContents } from './navigation-guard.js';
 import { createOpenLink } from './open-link.js';
 import { createSaveExport } from './save-export.js';
 import { createServices, type Services } from './services/create-services.js';
+import { configureSpellchecker } from './spellchecker.js';
 import { safeStorageKeyStore } from './services/safe-storage-key-store.js';
 import { APP_ENTRY_URL, APP_SCHEME, createAppWindow } from './window-config.js';
 import { loadWindowState, MIN_SIZE, restoreBounds, saveWindowState, WINDOW_STATE_FILE } from './window-state.js';
@@ -82,6 +83,8 @@ function createWindow(): BrowserWindow {
 }
 
 async function start(): Promise<void> {
+  // First thing once the session exists: no dictionary download may start from the default address.
+  const setSpellCheckLanguage = configureSpellchecker(session.defaultSession, log);
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform, app.isPackaged)));
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
@@ -117,6 +120,7 @@ async function start(): Promise<void> {
       showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
     }),
     openLink,
+    setSpellCheckLanguage,
     chooseFolder: async (purpose) => {
       const options: OpenDialogOptions = {
         title: purpose === 'export' ? 'Choose where to save the archive' : 'Choose the archive to import',

@@ -296,6 +296,7 @@ export function App() {
               onPasteText={onPasteText}
               ghostSource={guard.source}
               onSelectReply={onSelectReply}
+              onLanguageChange={(language) => void ami['spellcheck:setLanguage']({ language })}
             />
           </div>
         ) : (

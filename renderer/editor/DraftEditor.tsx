@@ -2,11 +2,12 @@
 import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useRef } from 'react';
 import type { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import type { Anchor } from '../../shared/domain';
+import type { Anchor, Language } from '../../shared/domain';
 import { anchorField, domainAnchors, syncAnchors, trackedAnchors } from './anchor-field';
 import { AnchorReporter } from './anchor-reporter';
 import type { EditorAnchorInput } from './anchor-types';
 import { blockInsertion } from './block-insertion';
+import { draftLanguageField } from './draft-language';
 import { ghostSourceField, setGhostSource, type GhostSource } from './ghost-marks';
 import {
   createDraftState,
@@ -60,6 +61,8 @@ export interface DraftEditorProps {
   ghostSource?: GhostSource | null;
   /** A click on a span marked as reproducing a reply. */
   onSelectReply?: (replyId: string) => void;
+  /** The draft's language as the editor reads it: at open, then when an edit changes it (after a pause). */
+  onLanguageChange?: (language: Language) => void;
   readOnly?: boolean;
   placeholder?: string;
 }
@@ -96,6 +99,8 @@ export const DraftEditor = forwardRef<DraftEditorHandle, DraftEditorProps>(funct
         if (update.docChanged) current.onChange(update.state.doc);
         if (update.startState.field(anchorField) !== update.state.field(anchorField)) reporter().schedule();
         if (update.focusChanged && !update.view.hasFocus) current.onBlur?.();
+        const language = update.state.field(draftLanguageField);
+        if (update.startState.field(draftLanguageField) !== language) current.onLanguageChange?.(language);
       }),
     });
   };
@@ -105,10 +110,12 @@ export const DraftEditor = forwardRef<DraftEditorHandle, DraftEditorProps>(funct
     const view = viewRef.current;
     if (!view) {
       viewRef.current = new EditorView({ state: buildState(), parent: hostRef.current! });
+      propsRef.current.onLanguageChange?.(viewRef.current.state.field(draftLanguageField));
       return;
     }
     reporter().flush(); // what the previous draft's anchors became is reported before it goes
     view.setState(buildState());
+    propsRef.current.onLanguageChange?.(view.state.field(draftLanguageField));
     // The positions of a reopened draft may have been relocated: the store learns them.
     reporter().schedule();
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -6,6 +6,7 @@ import { Compartment, EditorState, Prec, Text, type Extension } from '@codemirro
 import { EditorView, keymap, placeholder as placeholderText, drawSelection } from '@codemirror/view';
 import { anchorExtension, anchorsAt } from './anchor-field';
 import type { EditorAnchorInput } from './anchor-types';
+import { draftLanguage } from './draft-language';
 import { draftTheme } from './editor-theme';
 import { ghostGuard, type GhostSource } from './ghost-marks';
 import { markdownStyling } from './markdown-styling';
@@ -120,6 +121,7 @@ export function createDraftState(options: DraftStateOptions): EditorState {
       drawSelection(),
       EditorView.lineWrapping,
       markdownStyling(doc),
+      draftLanguage(),
       interaction(callbacks),
       keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap]),
       readOnlyCompartment.of(readOnlyExtension(options.readOnly ?? false)),
