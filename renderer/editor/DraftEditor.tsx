@@ -8,7 +8,7 @@ import { AnchorReporter } from './anchor-reporter';
 import type { EditorAnchorInput } from './anchor-types';
 import { blockInsertion } from './block-insertion';
 import { draftLanguageField } from './draft-language';
-import { ghostSourceField, setGhostSource, type GhostSource } from './ghost-marks';
+import { ghostMarkList, ghostMarksUpdated, ghostSourceField, ghostSpansIn, setGhostSource, type GhostSource } from './ghost-marks';
 import {
   createDraftState,
   placeholderCompartment,
@@ -36,6 +36,8 @@ export interface DraftEditorHandle {
   getAnchors(): Anchor[];
   /** The text of a consultation's passage as it is now; null when it was deleted. */
   getAnchorText(consultationId: string): string | null;
+  /** Selects the index-th model-wording mark (document order) and returns its reply, or null when it is gone. */
+  revealGhost(index: number): string | null;
   /** Inserts a block (a quotation the author chose to insert) over `at`, on lines of its own; returns the cursor after it. */
   insertBlock(text: string, at: { from: number; to: number }): number;
 }
@@ -59,8 +61,10 @@ export interface DraftEditorProps {
   onPasteText?: (text: string) => boolean;
   /** The replies whose wording is marked where the draft reproduces it (checked when typing pauses). */
   ghostSource?: GhostSource | null;
-  /** A click on a span marked as reproducing a reply. */
+  /** A click on a span marked as reproducing a reply, or Mod-Alt-c with the cursor in it. */
   onSelectReply?: (replyId: string) => void;
+  /** The model-wording marks, in document order, each time the check changes them. */
+  onGhostMarksChange?: (marks: { replyId: string; text: string }[]) => void;
   /** The draft's language as the editor reads it: at open, then when an edit changes it (after a pause). */
   onLanguageChange?: (language: Language) => void;
   readOnly?: boolean;
@@ -99,6 +103,7 @@ export const DraftEditor = forwardRef<DraftEditorHandle, DraftEditorProps>(funct
         if (update.docChanged) current.onChange(update.state.doc);
         if (update.startState.field(anchorField) !== update.state.field(anchorField)) reporter().schedule();
         if (update.focusChanged && !update.view.hasFocus) current.onBlur?.();
+        if (ghostMarksUpdated(update)) current.onGhostMarksChange?.(ghostMarkList(update.state));
         const language = update.state.field(draftLanguageField);
         if (update.startState.field(draftLanguageField) !== language) current.onLanguageChange?.(language);
       }),
@@ -201,6 +206,13 @@ export const DraftEditor = forwardRef<DraftEditorHandle, DraftEditorProps>(funct
           userEvent: 'input.paste',
         });
         return from + insert.length;
+      },
+      revealGhost: (index) => {
+        const view = viewRef.current;
+        const span = view && ghostSpansIn(view.state)[index];
+        if (!view || !span) return null;
+        view.dispatch({ selection: { anchor: span.from, head: span.to }, effects: EditorView.scrollIntoView(span.from, { y: 'center' }) });
+        return span.replyId;
       },
       revealConsultation: (consultationId) => {
         const view = viewRef.current;

@@ -86,7 +86,12 @@ export function CitationCard({ citation, live, anchorStatus, currentPassage, onA
   }
 
   return (
-    <article className={`citation status-${reply.status}${dismissed ? ' dismissed' : ''}`} aria-label={`Citation ${reply.citationNumber}`}>
+    <article
+      className={`citation status-${reply.status}${dismissed ? ' dismissed' : ''}`}
+      aria-label={`Citation ${reply.citationNumber}`}
+      data-reply={reply.id}
+      tabIndex={-1}
+    >
       {header}
       {question && (
         <p className="citation-question">
@@ -97,7 +102,10 @@ export function CitationCard({ citation, live, anchorStatus, currentPassage, onA
       {reply.turn === 0 && (
         <blockquote className="citation-passage">
           {firstWords(consultation.passage.text, 220)}
-          <span className={`anchor-status anchor-${anchorStatus}`}>{ANCHOR_TEXT[anchorStatus]}</span>
+          {/* A live region: the state changes while the author edits the passage, and is announced then. */}
+          <span className={`anchor-status anchor-${anchorStatus}`} role="status" aria-label="Passage state">
+            {ANCHOR_TEXT[anchorStatus]}
+          </span>
         </blockquote>
       )}
       {reply.turn === 0 && anchorStatus === 'edited' && currentPassage !== null && (
@@ -105,7 +113,7 @@ export function CitationCard({ citation, live, anchorStatus, currentPassage, onA
           <p className="muted small">What changed in the passage since the question:</p>
           <WordDiff before={consultation.passage.text} after={currentPassage} label="Changes since the question" />
           {onAskAgain && (
-            <button type="button" className="small" onClick={onAskAgain}>
+            <button type="button" className="small" aria-label="Ask again about the edited passage" onClick={onAskAgain}>
               Ask again
             </button>
           )}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { AmiError, Citation, Revision, RevisionSummary } from '../../../shared/domain';
 import { ami } from '../../api/ami-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -9,6 +9,7 @@ import { consultationChain, passageTimeline, reasonLabel, type TimelineEntry } f
 
 interface Props {
   draftId: string;
+  draftTitle: string;
   citations: Citation[];
   /** The selected citation's consultation: its passage gets a timeline. */
   consultationId: string | null;
@@ -34,7 +35,8 @@ function RevisionSelect(props: { name: string; revisions: RevisionSummary[]; val
   );
 }
 
-export function HistoryDialog({ draftId, citations, consultationId, onClose }: Props) {
+export function HistoryDialog({ draftId, draftTitle, citations, consultationId, onClose }: Props) {
+  const ids = { revisions: useId(), compare: useId(), timeline: useId() };
   const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null);
   const [error, setError] = useState<AmiError | null>(null);
   const [fromId, setFromId] = useState('');
@@ -99,7 +101,7 @@ export function HistoryDialog({ draftId, citations, consultationId, onClose }: P
   const selected = consultations.find((c) => c.id === consultationId);
 
   return (
-    <ModalDialog title="History" onClose={onClose} className="history-dialog">
+    <ModalDialog title={`History of ‘${draftTitle || 'Untitled'}’`} onClose={onClose} className="history-dialog">
       <div className="dialog-actions top">
         <button type="button" className="quiet" onClick={onClose}>
           Close
@@ -107,11 +109,13 @@ export function HistoryDialog({ draftId, citations, consultationId, onClose }: P
       </div>
       {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
       {!revisions ? (
-        <p className="muted">Loading the revisions…</p>
+        <p className="muted" role="status">
+          Loading the revisions…
+        </p>
       ) : (
         <>
-          <section aria-label="Revisions">
-            <h3>Revisions</h3>
+          <section aria-labelledby={ids.revisions}>
+            <h3 id={ids.revisions}>Revisions</h3>
             <p className="muted small">
               Ami keeps a copy of the draft every few minutes while you write (periodic), each time you ask (consultation)
               and when a draft is imported. Copies are never changed afterwards.
@@ -125,8 +129,8 @@ export function HistoryDialog({ draftId, citations, consultationId, onClose }: P
               ))}
             </ol>
           </section>
-          <section aria-label="Compare revisions">
-            <h3>Compare</h3>
+          <section aria-labelledby={ids.compare}>
+            <h3 id={ids.compare}>Compare revisions</h3>
             <div className="compare-fields">
               <RevisionSelect name="From revision" revisions={revisions} value={fromId} onChange={setFromId} />
               <RevisionSelect name="To revision" revisions={revisions} value={toId} onChange={setToId} />
@@ -138,21 +142,25 @@ export function HistoryDialog({ draftId, citations, consultationId, onClose }: P
                 <WordDiff before={from.text} after={to.text} label="Changes between the two revisions" />
               )
             ) : (
-              <p className="muted small">Loading…</p>
+              <p className="muted small" role="status">
+                Loading…
+              </p>
             )}
           </section>
-          <section aria-label="Passage timeline">
-            <h3>Passage timeline</h3>
+          <section aria-labelledby={ids.timeline}>
+            <h3 id={ids.timeline}>Passage timeline</h3>
             {!selected ? (
               <p className="muted small">Select a citation to follow its passage through the revisions.</p>
             ) : !timeline ? (
-              <p className="muted small">Reading the revisions…</p>
+              <p className="muted small" role="status">
+                Reading the revisions…
+              </p>
             ) : (
               <>
                 <p className="muted small">
                   The passage “{firstWords(selected.passage.text, 80)}”: when it changed, and when you asked about it.
                 </p>
-                <ol className="timeline">
+                <ol className="timeline" aria-label="Changes and questions, oldest first">
                   {timeline.map((e, i) =>
                     e.type === 'consultation' ? (
                       <li key={i} className="timeline-consultation">
