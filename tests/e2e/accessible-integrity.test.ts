@@ -120,6 +120,14 @@ describe('the integrity views by role, name and keyboard', () => {
     await expect.poll(() => mark.count(), { timeout: 10_000 }).toBe(1);
     expect(await mark.getAttribute('aria-description')).toBe(`Model wording from citation 1 (${SERVED})`);
     expect(await mark.textContent()).toContain('lantern swung above the quay');
+    // With the cursor in the marked words, Ctrl+Alt+C shows their citation (the active one was citation 2's).
+    const showPassage = (n: number) => page.getByRole('button', { name: `Show passage of citation ${n}` });
+    expect(await showPassage(2).getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ControlOrMeta+Alt+c');
+    await expect.poll(() => showPassage(1).getAttribute('aria-pressed')).toBe('true');
+    expect(await showPassage(2).getAttribute('aria-pressed')).toBe('false');
     const marks = page.getByRole('region', { name: 'Model wording in the draft' });
     const entry = marks.getByRole('button', { name: /^Model wording from citation 1 / });
     expect(await entry.textContent()).toContain('lantern swung');

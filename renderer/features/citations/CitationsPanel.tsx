@@ -90,7 +90,13 @@ export function CitationsPanel(props: Props) {
                 />
               ))}
               <div className="thread-foot">
-                <button type="button" className="quiet small" aria-pressed={active} onClick={() => props.onSelect(thread.consultationId)}>
+                <button
+                  type="button"
+                  className="quiet small"
+                  aria-pressed={active}
+                  aria-label={`Show passage of citation ${first.reply.citationNumber}`}
+                  onClick={() => props.onSelect(thread.consultationId)}
+                >
                   Show passage
                 </button>
               </div>
