@@ -15,6 +15,7 @@ import { denyAllPermissions, guardWebContents } from './navigation-guard.js';
 import { createOpenLink } from './open-link.js';
 import { createSaveExport } from './save-export.js';
 import { createServices, type Services } from './services/create-services.js';
+import { configureSpellchecker } from './spellchecker.js';
 import { safeStorageKeyStore } from './services/safe-storage-key-store.js';
 import { APP_ENTRY_URL, APP_SCHEME, createAppWindow } from './window-config.js';
 import { loadWindowState, MIN_SIZE, restoreBounds, saveWindowState, WINDOW_STATE_FILE } from './window-state.js';
@@ -106,6 +107,8 @@ function createWindow(): BrowserWindow {
 }
 
 async function start(): Promise<void> {
+  // First thing once the session exists: no dictionary download may start from the default address.
+  const setSpellCheckLanguage = configureSpellchecker(session.defaultSession, log);
   applyLanguage();
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
@@ -142,6 +145,7 @@ async function start(): Promise<void> {
       showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
     }),
     openLink,
+    setSpellCheckLanguage,
     chooseFolder: async (purpose) => {
       const options: OpenDialogOptions = {
         title: purpose === 'export' ? t('main.archive.exportTitle') : t('main.archive.importTitle'),

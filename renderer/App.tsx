@@ -10,6 +10,7 @@ import { DraftEditor, type DraftEditorHandle } from './editor/DraftEditor';
 import { AskPanel } from './features/ask/AskPanel';
 import { LiveReplies } from './features/ask/live-replies';
 import { CitationsPanel } from './features/citations/CitationsPanel';
+import { ModelWordingList, type ModelWordingMark } from './features/citations/ModelWordingList';
 import { editorAnchors } from './features/citations/editor-anchors';
 import { useAnchorSync } from './features/citations/useAnchorSync';
 import { useCitations } from './features/citations/useCitations';
@@ -51,6 +52,8 @@ export function App() {
   const [paste, setPaste] = useState<{ text: string; sources: PasteSource[]; at: { from: number; to: number } } | null>(null);
   const [guardReplies, setGuardReplies] = useState<GuardReplyInfo[]>([]);
   const [passageTexts, setPassageTexts] = useState<ReadonlyMap<string, string>>(new Map());
+  const [ghostMarks, setGhostMarks] = useState<ModelWordingMark[]>([]);
+  const [focusCitation, setFocusCitation] = useState<{ replyId: string } | null>(null);
   const editorRef = useRef<DraftEditorHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const titleRef = useRef<HTMLInputElement>(null);
@@ -199,7 +202,23 @@ export function App() {
     },
     [anchorSync],
   );
-  useEffect(() => setPassageTexts(new Map()), [draftId]);
+  useEffect(() => {
+    setPassageTexts(new Map());
+    setGhostMarks([]);
+  }, [draftId]);
+
+  const onGhostMarksChange = useCallback((marks: ModelWordingMark[]) => {
+    setGhostMarks((prev) => (prev.length === marks.length && prev.every((m, i) => m.replyId === marks[i]!.replyId && m.text === marks[i]!.text) ? prev : marks));
+  }, []);
+
+  /** From the list of marks: the mark is selected in the draft and the focus goes to its citation. */
+  const revealGhost = (index: number) => {
+    const replyId = editorRef.current?.revealGhost(index);
+    const hit = replyId ? citations.find((c) => c.reply.id === replyId) : undefined;
+    if (!hit) return editorRef.current?.focus();
+    setActiveConsultationId(hit.consultation.id);
+    setFocusCitation({ replyId: hit.reply.id });
+  };
 
   const onPasteText = (text: string): boolean => {
     if (!draftId) return false;
@@ -347,6 +366,8 @@ export function App() {
               onPasteText={onPasteText}
               ghostSource={guard.source}
               onSelectReply={onSelectReply}
+              onGhostMarksChange={onGhostMarksChange}
+              onLanguageChange={(language) => void ami['spellcheck:setLanguage']({ language })}
             />
           </div>
         ) : (
@@ -374,6 +395,7 @@ export function App() {
               onShowCitation={selectConsultation}
               onOpenSettings={openSettings}
             />
+            <ModelWordingList marks={ghostMarks} describe={guard.source.describe} onReveal={revealGhost} />
             {citationsError && <ErrorNotice error={citationsError} />}
             <CitationsPanel
               citations={citations}
@@ -388,6 +410,7 @@ export function App() {
               onChanged={() => void refreshCitations()}
               onFollowUp={() => void refreshCitations()}
               onOpenSettings={openSettings}
+              focusRequest={focusCitation}
             />
           </>
         )}
@@ -421,7 +444,10 @@ export function App() {
         />
       )}
       {historyOpen && draft && (
-        <HistoryDialog draftId={draft.id} citations={citations} consultationId={activeConsultationId} onClose={() => setHistoryOpen(false)} />
+        <HistoryDialog
+          draftId={draft.id}
+          draftTitle={drafts.find((d) => d.id === draft.id)?.title ?? draft.title}
+          citations={citations} consultationId={activeConsultationId} onClose={() => setHistoryOpen(false)} />
       )}
       <SettingsDialog
         open={settingsOpen}

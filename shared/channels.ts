@@ -38,6 +38,7 @@ export const CHANNELS = [
   'archive:import',
   'models:list',
   'links:open',
+  'spellcheck:setLanguage',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

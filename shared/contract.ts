@@ -203,6 +203,11 @@ export const contract = {
   'models:list': { input: none, output: out<ModelInfo[]>() },
   /** Opens an https: link from a reply in the system browser, after the author confirmed. */
   'links:open': { input: z.object({ url: z.string().url().max(4000) }).strict(), output: out<{ opened: boolean }>() },
+  /**
+   * The language the editor's spellchecker should check the open draft in. Electron sets its session's
+   * spellchecker languages (applied: true); browser mode leaves it to the browser and the page's lang (false).
+   */
+  'spellcheck:setLanguage': { input: z.object({ language: z.enum(LANGUAGES) }).strict(), output: out<{ applied: boolean }>() },
 } as const;
 
 export type Contract = typeof contract;

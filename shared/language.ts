@@ -24,11 +24,11 @@ const ELISION = /(?<!\p{L})(?:c|d|j|l|m|n|qu|jusqu|lorsqu|puisqu|s|t)['’](?=\p
 const FRENCH_LETTERS = /[àâæçéèêëîïôœùûüÿ]/giu;
 
 /** Enough text to decide; scanning a whole novel would only cost time. */
-const SAMPLE_CHARS = 20_000;
+export const LANGUAGE_SAMPLE_CHARS = 20_000;
 
 /** A cheap guess between French and English from stop words and accents; English when nothing tips the balance. */
 export function detectLanguage(text: string): Language {
-  const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
+  const sample = text.length > LANGUAGE_SAMPLE_CHARS ? text.slice(0, LANGUAGE_SAMPLE_CHARS) : text;
   let fr = 0;
   let en = 0;
   for (const match of sample.toLowerCase().matchAll(/\p{L}+/gu)) {

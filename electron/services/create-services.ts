@@ -2,7 +2,7 @@
 // through this one function, so they serve the renderer identically.
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import type { AmiEvent, ExportFile, UiLanguageChoice } from '../../shared/domain.js';
+import type { AmiEvent, ExportFile, Language, UiLanguageChoice } from '../../shared/domain.js';
 import { writeFileSync } from 'node:fs';
 import { createBackup, isBackupDue, listBackups } from '../db/backups.js';
 import { openStoreSafely, RESTORE_REQUEST_FILE } from '../db/open-store-safely.js';
@@ -37,6 +37,8 @@ export interface ServiceDeps {
   chooseFolder?: (purpose: 'export' | 'import') => Promise<string | null>;
   /** Electron: rebuilds the menu in the interface language the author chose. */
   onUiLanguage?: (choice: UiLanguageChoice) => void;
+  /** Electron: points the session's spellchecker at the draft's language. */
+  setSpellCheckLanguage?: (language: Language) => void;
 }
 
 export interface Services {
@@ -152,6 +154,11 @@ export function createServices(deps: ServiceDeps): Services {
     'models:list': () => settings.models(),
     'links:open': ({ url }) =>
       deps.openLink ? deps.openLink(url) : fail('unsupported', 'Links open in your browser directly in this mode.'),
+    'spellcheck:setLanguage': ({ language }) => {
+      if (!deps.setSpellCheckLanguage) return { applied: false };
+      deps.setSpellCheckLanguage(language);
+      return { applied: true };
+    },
   };
 
   let closed = false;

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface Props {
   /** The accessible name, also shown as the heading. */
@@ -14,11 +14,12 @@ interface Props {
 }
 
 /**
- * A modal dialog mounted only while open: Esc closes it (the browser's own behaviour for showModal) and focus
- * returns to where it was.
+ * A modal dialog mounted only while open, named by its heading: showModal puts the focus on its first control,
+ * Esc closes it (the browser's own behaviour) and focus returns to where it was.
  */
 export function ModalDialog({ title, onClose, children, className, restoreFocus = true }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
+  const headingId = useId();
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
 
@@ -42,7 +43,7 @@ export function ModalDialog({ title, onClose, children, className, restoreFocus 
     <dialog
       ref={ref}
       className={`modal-dialog${className ? ` ${className}` : ''}`}
-      aria-label={title}
+      aria-labelledby={headingId}
       onClose={() => onCloseRef.current()}
       onCancel={(e) => {
         e.preventDefault();
@@ -50,7 +51,7 @@ export function ModalDialog({ title, onClose, children, className, restoreFocus 
       }}
     >
       <header className="dialog-head">
-        <h2>{title}</h2>
+        <h2 id={headingId}>{title}</h2>
       </header>
       <div className="dialog-body">{children}</div>
     </dialog>

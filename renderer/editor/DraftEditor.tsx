@@ -2,12 +2,13 @@
 import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useRef } from 'react';
 import type { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import type { Anchor } from '../../shared/domain';
+import type { Anchor, Language } from '../../shared/domain';
 import { anchorField, domainAnchors, syncAnchors, trackedAnchors } from './anchor-field';
 import { AnchorReporter } from './anchor-reporter';
 import type { EditorAnchorInput } from './anchor-types';
 import { blockInsertion } from './block-insertion';
-import { ghostSourceField, setGhostSource, type GhostSource } from './ghost-marks';
+import { draftLanguageField } from './draft-language';
+import { ghostMarkList, ghostMarksUpdated, ghostSourceField, ghostSpansIn, setGhostSource, type GhostSource } from './ghost-marks';
 import {
   createDraftState,
   placeholderCompartment,
@@ -35,6 +36,8 @@ export interface DraftEditorHandle {
   getAnchors(): Anchor[];
   /** The text of a consultation's passage as it is now; null when it was deleted. */
   getAnchorText(consultationId: string): string | null;
+  /** Selects the index-th model-wording mark (document order) and returns its reply, or null when it is gone. */
+  revealGhost(index: number): string | null;
   /** Inserts a block (a quotation the author chose to insert) over `at`, on lines of its own; returns the cursor after it. */
   insertBlock(text: string, at: { from: number; to: number }): number;
 }
@@ -58,8 +61,12 @@ export interface DraftEditorProps {
   onPasteText?: (text: string) => boolean;
   /** The replies whose wording is marked where the draft reproduces it (checked when typing pauses). */
   ghostSource?: GhostSource | null;
-  /** A click on a span marked as reproducing a reply. */
+  /** A click on a span marked as reproducing a reply, or Mod-Alt-c with the cursor in it. */
   onSelectReply?: (replyId: string) => void;
+  /** The model-wording marks, in document order, each time the check changes them. */
+  onGhostMarksChange?: (marks: { replyId: string; text: string }[]) => void;
+  /** The draft's language as the editor reads it: at open, then when an edit changes it (after a pause). */
+  onLanguageChange?: (language: Language) => void;
   readOnly?: boolean;
   placeholder?: string;
 }
@@ -96,6 +103,9 @@ export const DraftEditor = forwardRef<DraftEditorHandle, DraftEditorProps>(funct
         if (update.docChanged) current.onChange(update.state.doc);
         if (update.startState.field(anchorField) !== update.state.field(anchorField)) reporter().schedule();
         if (update.focusChanged && !update.view.hasFocus) current.onBlur?.();
+        if (ghostMarksUpdated(update)) current.onGhostMarksChange?.(ghostMarkList(update.state));
+        const language = update.state.field(draftLanguageField);
+        if (update.startState.field(draftLanguageField) !== language) current.onLanguageChange?.(language);
       }),
     });
   };
@@ -105,10 +115,12 @@ export const DraftEditor = forwardRef<DraftEditorHandle, DraftEditorProps>(funct
     const view = viewRef.current;
     if (!view) {
       viewRef.current = new EditorView({ state: buildState(), parent: hostRef.current! });
+      propsRef.current.onLanguageChange?.(viewRef.current.state.field(draftLanguageField));
       return;
     }
     reporter().flush(); // what the previous draft's anchors became is reported before it goes
     view.setState(buildState());
+    propsRef.current.onLanguageChange?.(view.state.field(draftLanguageField));
     // The positions of a reopened draft may have been relocated: the store learns them.
     reporter().schedule();
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -194,6 +206,13 @@ export const DraftEditor = forwardRef<DraftEditorHandle, DraftEditorProps>(funct
           userEvent: 'input.paste',
         });
         return from + insert.length;
+      },
+      revealGhost: (index) => {
+        const view = viewRef.current;
+        const span = view && ghostSpansIn(view.state)[index];
+        if (!view || !span) return null;
+        view.dispatch({ selection: { anchor: span.from, head: span.to }, effects: EditorView.scrollIntoView(span.from, { y: 'center' }) });
+        return span.replyId;
       },
       revealConsultation: (consultationId) => {
         const view = viewRef.current;

@@ -7,8 +7,9 @@ import { Compartment, EditorState, Prec, Text, type Extension } from '@codemirro
 import { EditorView, keymap, placeholder as placeholderText, drawSelection } from '@codemirror/view';
 import { anchorExtension, anchorsAt } from './anchor-field';
 import type { EditorAnchorInput } from './anchor-types';
+import { draftLanguage } from './draft-language';
 import { draftTheme } from './editor-theme';
-import { ghostGuard, type GhostSource } from './ghost-marks';
+import { ghostGuard, ghostSpansIn, type GhostSource } from './ghost-marks';
 import { markdownStyling } from './markdown-styling';
 import { activeConsultationField, isMarked, passageMarks, setActiveConsultation } from './passage-decorations';
 
@@ -69,10 +70,19 @@ function interaction(callbacks: () => DraftCallbacks): Extension {
           },
         },
         {
+          // Shows the citation of what is at the cursor: the reply a model-wording mark reproduces, else the
+          // consultation whose passage this is.
           key: 'Mod-Alt-c',
           run: (view) => {
+            const head = view.state.selection.main.head;
+            const ghost = ghostSpansIn(view.state).find((s) => s.from <= head && head <= s.to);
+            const selectReply = callbacks().onSelectReply;
+            if (ghost && selectReply) {
+              selectReply(ghost.replyId);
+              return true;
+            }
             const select = callbacks().onSelectConsultation;
-            const id = markedConsultationAt(view.state, view.state.selection.main.head);
+            const id = markedConsultationAt(view.state, head);
             if (!select || !id) return false;
             select(id);
             return true;
@@ -121,6 +131,7 @@ export function createDraftState(options: DraftStateOptions): EditorState {
       drawSelection(),
       EditorView.lineWrapping,
       markdownStyling(doc),
+      draftLanguage(),
       interaction(callbacks),
       keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap]),
       readOnlyCompartment.of(readOnlyExtension(options.readOnly ?? false)),

@@ -41,6 +41,7 @@ export const draftTheme = EditorView.theme({
   },
   '.cm-ami-passage-flash': { animation: 'ami-passage-flash 1.2s ease-out' },
   '.cm-ami-ghost': {
+    color: 'inherit',
     textDecoration: 'underline wavy',
     textDecorationColor: 'var(--ami-danger, #a3321f)',
     textDecorationThickness: '1px',

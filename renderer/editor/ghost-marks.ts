@@ -8,6 +8,7 @@ import { paragraphEnd, paragraphStart } from './passage-at-cursor';
 /** The replies to check against, and how to name the one a span reproduces (its citation). */
 export interface GhostSource {
   index: ReplyIndex;
+  /** The mark's accessible description, e.g. "Model wording from citation 2 (model)". */
   describe(replyId: string): string;
 }
 
@@ -25,11 +26,14 @@ export const ghostSourceField = StateField.define<GhostSource | null>({
 });
 
 function ghostMark(span: GhostSpan, source: GhostSource) {
+  const description = source.describe(span.replyId);
+  // <mark> is what assistive technology knows as highlighted text; the description says whose wording it is.
   return Decoration.mark({
+    tagName: 'mark',
     class: 'cm-ami-ghost',
     inclusiveStart: false,
     inclusiveEnd: false,
-    attributes: { title: source.describe(span.replyId), 'data-reply': span.replyId },
+    attributes: { title: description, 'aria-description': description, 'data-reply': span.replyId },
   }).range(span.from, span.to);
 }
 
@@ -64,6 +68,16 @@ export function ghostSpansIn(state: EditorState): { from: number; to: number; re
     out.push({ from, to, replyId: String(value.spec.attributes?.['data-reply'] ?? '') });
   });
   return out;
+}
+
+/** The marks as a list for the page (reply and text, no offsets), read only when the check changed them. */
+export function ghostMarkList(state: EditorState, maxChars = 120): { replyId: string; text: string }[] {
+  return ghostSpansIn(state).map((s) => ({ replyId: s.replyId, text: state.doc.sliceString(s.from, Math.min(s.to, s.from + maxChars)) }));
+}
+
+/** Whether this update brought new marks (a check ran, or the replies changed). */
+export function ghostMarksUpdated(update: ViewUpdate): boolean {
+  return update.transactions.some((tr) => tr.effects.some((e) => e.is(setGhostSpans) || e.is(setGhostSource)));
 }
 
 /** Widens a range to whole paragraphs (blank-line separated): the guard compares words from a paragraph start. */

@@ -75,9 +75,10 @@ describe('anchors follow the author’s edits', () => {
     // The author rewrites part of the reviewed paragraph.
     await draft().click();
     await page.keyboard.press('ControlOrMeta+Home');
-    // End stops at each wrap point of a wrapped line; pressed again it moves on, and at the line's end it stays.
-    for (let i = 0; i < 6; i++) await page.keyboard.press('End');
-    await page.keyboard.insertText(' Gulls cry over the quay.');
+    // Inside the paragraph, word by word (wrapping does not matter): typed at its very end, the words would be an
+    // insertion at the passage's edge, which is not part of it.
+    for (let i = 0; i < 7; i++) await page.keyboard.press('ControlOrMeta+ArrowRight'); // after "winter"
+    await page.keyboard.insertText(', while Gulls cry over the quay');
     await expect.poll(() => first.textContent(), { timeout: 10_000 }).toContain('Passage edited since the question');
     const diff = first.getByRole('group', { name: 'Changes since the question' });
     await expect.poll(() => diff.locator('ins').allTextContents()).toContainEqual(expect.stringContaining('Gulls cry over the quay'));
@@ -97,7 +98,7 @@ describe('anchors follow the author’s edits', () => {
     await citations().first().getByRole('button', { name: 'Ask again' }).click();
     await expect.poll(() => citations().count(), { timeout: 15_000 }).toBe(2);
     await expect.poll(() => citations().first().textContent(), { timeout: 15_000 }).toContain('the gulls give the scene a sound');
-    expect(JSON.stringify(fake.requests.at(-1)!.body)).toContain('Gulls cry over the quay.');
+    expect(JSON.stringify(fake.requests.at(-1)!.body)).toContain('winter, while Gulls cry over the quay, and the fishermen');
     await expect.poll(() => citations().first().textContent()).toContain('Passage unchanged');
 
     // The history: a word diff between the two consultations' revisions, and the passage's timeline.
@@ -182,7 +183,7 @@ describe('model wording stays out of the draft unless quoted', () => {
     await page.keyboard.insertText(`Then ${COPIED}.`);
     const mark = page.locator('.cm-ami-ghost');
     await expect.poll(() => mark.count(), { timeout: 10_000 }).toBe(1);
-    expect(await mark.getAttribute('title')).toContain('citation [1]');
+    expect(await mark.getAttribute('title')).toContain('Model wording from citation 1');
     expect(await mark.textContent()).toContain('lantern swung above the quay');
     await mark.click();
     await expect.poll(() => page.locator('.thread.active').textContent()).toContain(REPLY.slice(0, 30));

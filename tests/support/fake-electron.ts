@@ -164,6 +164,8 @@ function createFakeElectron() {
       defaultSession: {
         setPermissionRequestHandler: (h: NonNullable<typeof permissionHandlers.request>) => (permissionHandlers.request = h),
         setPermissionCheckHandler: (h: NonNullable<typeof permissionHandlers.check>) => (permissionHandlers.check = h),
+        setSpellCheckerDictionaryDownloadURL: (url: string) => calls.push({ api: 'session.setSpellCheckerDictionaryDownloadURL', args: [url, { windows: FakeBrowserWindow.created.length }] }),
+        setSpellCheckerLanguages: (languages: string[]) => calls.push({ api: 'session.setSpellCheckerLanguages', args: [languages] }),
       },
     },
     shell: { openExternal: async (url: string) => void calls.push({ api: 'shell.openExternal', args: [url] }) },

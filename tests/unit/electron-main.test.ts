@@ -167,4 +167,26 @@ describe('electron/main.ts once ready', () => {
     expect(fake.called('dialog.showSaveDialog')).toHaveLength(1);
     expect(saved).toEqual({ ok: true, value: null });
   });
+
+  it('keeps the spellchecker off the network: the dictionary address is set inside the app before the window opens', () => {
+    const set = fake.called('session.setSpellCheckerDictionaryDownloadURL');
+    expect(set).toHaveLength(1);
+    const [url, when] = set[0]!.args as [string, { windows: number }];
+    expect(url.startsWith(`${APP_ORIGIN}/`)).toBe(true);
+    expect(url).not.toMatch(/^https?:/);
+    expect(when.windows).toBe(0);
+  });
+
+  it('sets the session spellchecker to the draft language through spellcheck:setLanguage, once per change', async () => {
+    const languages = () => fake.called('session.setSpellCheckerLanguages').map((c) => c.args[0]);
+    expect(await call(APP_ENTRY_URL, 'spellcheck:setLanguage', { language: 'fr' })).toEqual({ ok: true, value: { applied: true } });
+    expect(languages()).toEqual([['fr']]);
+    await call(APP_ENTRY_URL, 'spellcheck:setLanguage', { language: 'fr' });
+    expect(languages()).toEqual([['fr']]);
+    await call(APP_ENTRY_URL, 'spellcheck:setLanguage', { language: 'en' });
+    expect(languages()).toEqual([['fr'], ['en-US']]);
+    expect(await call(APP_ENTRY_URL, 'spellcheck:setLanguage', { language: 'de' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(await call('https://evil.example/', 'spellcheck:setLanguage', { language: 'fr' })).toMatchObject({ ok: false });
+    expect(languages()).toHaveLength(2);
+  });
 });

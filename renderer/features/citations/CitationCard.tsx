@@ -100,7 +100,12 @@ function ReplyCard({ citation, live, anchorStatus, currentPassage, onAskAgain, o
   }
 
   return (
-    <article className={`citation status-${reply.status}${dismissed ? ' dismissed' : ''}`} aria-label={number === null ? t('citations.replyArriving') : t('citations.card', { number })}>
+    <article
+      className={`citation status-${reply.status}${dismissed ? ' dismissed' : ''}`}
+      aria-label={number === null ? t('citations.replyArriving') : t('citations.card', { number })}
+      data-reply={reply.id}
+      tabIndex={-1}
+    >
       {header}
       {question && (
         <p className="citation-question">
@@ -111,7 +116,10 @@ function ReplyCard({ citation, live, anchorStatus, currentPassage, onAskAgain, o
       {reply.turn === 0 && (
         <blockquote className="citation-passage">
           {firstWords(consultation.passage.text, 220)}
-          <span className={`anchor-status anchor-${anchorStatus}`}>{t(ANCHOR_KEY[anchorStatus])}</span>
+          {/* A live region: the state changes while the author edits the passage, and is announced then. */}
+          <span className={`anchor-status anchor-${anchorStatus}`} role="status" aria-label={t('citations.passageState')}>
+            {t(ANCHOR_KEY[anchorStatus])}
+          </span>
         </blockquote>
       )}
       {reply.turn === 0 && anchorStatus === 'edited' && currentPassage !== null && (
@@ -119,7 +127,7 @@ function ReplyCard({ citation, live, anchorStatus, currentPassage, onAskAgain, o
           <p className="muted small">{t('citations.whatChanged')}</p>
           <WordDiff before={consultation.passage.text} after={currentPassage} label={t('citations.changesSince')} />
           {onAskAgain && (
-            <button type="button" className="small" onClick={onAskAgain}>
+            <button type="button" className="small" aria-label={t('citations.askAgainLabel')} onClick={onAskAgain}>
               {t('citations.askAgain')}
             </button>
           )}

@@ -22,6 +22,8 @@ interface Props {
   onChanged: () => void;
   onFollowUp: (started: AskStarted) => void;
   onOpenSettings: () => void;
+  /** Moves the focus to this reply's citation (a new request object each time it is asked). */
+  focusRequest?: { replyId: string } | null;
 }
 
 export function CitationsPanel(props: Props) {
@@ -38,6 +40,13 @@ export function CitationsPanel(props: Props) {
     const el = listRef.current?.querySelector<HTMLElement>(`[data-consultation="${CSS.escape(activeConsultationId)}"]`);
     el?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }, [activeConsultationId]);
+
+  useEffect(() => {
+    if (!props.focusRequest) return;
+    const el = listRef.current?.querySelector<HTMLElement>(`[data-reply="${CSS.escape(props.focusRequest.replyId)}"]`);
+    el?.focus({ preventScroll: true });
+    el?.scrollIntoView({ block: 'nearest' });
+  }, [props.focusRequest]);
 
   return (
     <section className="citations" aria-label={t('citations.panel')}>
@@ -85,7 +94,13 @@ export function CitationsPanel(props: Props) {
                 />
               ))}
               <div className="thread-foot">
-                <button type="button" className="quiet small" aria-pressed={active} onClick={() => props.onSelect(thread.consultationId)}>
+                <button
+                  type="button"
+                  className="quiet small"
+                  aria-pressed={active}
+                  aria-label={t('citations.showPassageOf', { number: first.reply.citationNumber ?? '…' })}
+                  onClick={() => props.onSelect(thread.consultationId)}
+                >
                   {t('citations.showPassage')}
                 </button>
               </div>

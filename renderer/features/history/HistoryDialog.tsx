@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { AmiError, Citation, Revision, RevisionSummary } from '../../../shared/domain';
 import { ami } from '../../api/ami-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -12,6 +12,7 @@ import { consultationChain, passageTimeline, reasonLabel, type TimelineEntry } f
 
 interface Props {
   draftId: string;
+  draftTitle: string;
   citations: Citation[];
   /** The selected citation's consultation: its passage gets a timeline. */
   consultationId: string | null;
@@ -37,8 +38,9 @@ function RevisionSelect(props: { name: string; revisions: RevisionSummary[]; val
   );
 }
 
-export function HistoryDialog({ draftId, citations, consultationId, onClose }: Props) {
+export function HistoryDialog({ draftId, draftTitle, citations, consultationId, onClose }: Props) {
   const { t } = useTranslation();
+  const ids = { revisions: useId(), compare: useId(), timeline: useId() };
   const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null);
   const [error, setError] = useState<AmiError | null>(null);
   const [fromId, setFromId] = useState('');
@@ -103,7 +105,7 @@ export function HistoryDialog({ draftId, citations, consultationId, onClose }: P
   const selected = consultations.find((c) => c.id === consultationId);
 
   return (
-    <ModalDialog title={t('history.title')} onClose={onClose} className="history-dialog">
+    <ModalDialog title={t('history.titleOf', { title: draftTitle || t('common.untitled') })} onClose={onClose} className="history-dialog">
       <div className="dialog-actions top">
         <button type="button" className="quiet" onClick={onClose}>
           {t('common.close')}
@@ -111,11 +113,13 @@ export function HistoryDialog({ draftId, citations, consultationId, onClose }: P
       </div>
       {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
       {!revisions ? (
-        <p className="muted">{t('history.loading')}</p>
+        <p className="muted" role="status">
+          {t('history.loading')}
+        </p>
       ) : (
         <>
-          <section aria-label={t('history.revisions')}>
-            <h3>{t('history.revisions')}</h3>
+          <section aria-labelledby={ids.revisions}>
+            <h3 id={ids.revisions}>{t('history.revisions')}</h3>
             <p className="muted small">
               {t('history.explain')}
             </p>
@@ -128,8 +132,8 @@ export function HistoryDialog({ draftId, citations, consultationId, onClose }: P
               ))}
             </ol>
           </section>
-          <section aria-label={t('history.compare')}>
-            <h3>{t('history.compareHeading')}</h3>
+          <section aria-labelledby={ids.compare}>
+            <h3 id={ids.compare}>{t('history.compareHeading')}</h3>
             <div className="compare-fields">
               <RevisionSelect name={t('history.from')} revisions={revisions} value={fromId} onChange={setFromId} />
               <RevisionSelect name={t('history.to')} revisions={revisions} value={toId} onChange={setToId} />
@@ -141,21 +145,25 @@ export function HistoryDialog({ draftId, citations, consultationId, onClose }: P
                 <WordDiff before={from.text} after={to.text} label={t('history.between')} />
               )
             ) : (
-              <p className="muted small">{t('common.loading')}</p>
+              <p className="muted small" role="status">
+                {t('common.loading')}
+              </p>
             )}
           </section>
-          <section aria-label={t('history.timeline')}>
-            <h3>{t('history.timeline')}</h3>
+          <section aria-labelledby={ids.timeline}>
+            <h3 id={ids.timeline}>{t('history.timeline')}</h3>
             {!selected ? (
               <p className="muted small">{t('history.selectCitation')}</p>
             ) : !timeline ? (
-              <p className="muted small">{t('history.reading')}</p>
+              <p className="muted small" role="status">
+                {t('history.reading')}
+              </p>
             ) : (
               <>
                 <p className="muted small">
                   {t('history.thePassage', { passage: firstWords(selected.passage.text, 80) })}
                 </p>
-                <ol className="timeline">
+                <ol className="timeline" aria-label={t('history.timelineList')}>
                   {timeline.map((e, i) =>
                     e.type === 'consultation' ? (
                       <li key={i} className="timeline-consultation">
