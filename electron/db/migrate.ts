@@ -1,4 +1,5 @@
-// Numbered migrations tracked by PRAGMA user_version; each runs in its own transaction.
+// Numbered migrations tracked by PRAGMA user_version. All pending ones run in one transaction: a crash mid-way
+// leaves the database as it was, never at an intermediate version a later step was written against.
 import type Database from 'better-sqlite3';
 import { fail } from '../services/ami-error.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -18,11 +19,9 @@ export function migrate(db: Database.Database, target = SCHEMA_VERSION): void {
       `This database was written by a newer version of Ami (schema ${current}; this version knows up to ${SCHEMA_VERSION}). Update Ami to open it. Nothing was changed.`,
     );
   }
-  for (let version = current + 1; version <= target; version++) {
-    const migration = MIGRATIONS[version - 1]!;
-    db.transaction(() => {
-      migration.up(db);
-      db.pragma(`user_version = ${version}`);
-    })();
-  }
+  if (current >= target) return;
+  db.transaction(() => {
+    for (let version = current + 1; version <= target; version++) MIGRATIONS[version - 1]!.up(db);
+    db.pragma(`user_version = ${target}`);
+  })();
 }
