@@ -6,13 +6,9 @@ import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { amiSuite, newDraftWith as newDraftInPage, waitSaved } from '../support/ami-page.js';
 import type { FakeOpenRouter } from '../support/fake-openrouter.js';
+import { COPIED, PARAGRAPH, REPLY, SECOND, SERVED } from '../support/harbour-draft.js';
 
 const KEY = 'sk-or-v1-e2e-integrity-key-0123456789';
-const SERVED = 'anthropic/claude-sonnet-4.5-20250929';
-const PARAGRAPH = 'The harbour town wakes slowly in winter, and the fishermen mend their nets before dawn.';
-const SECOND = 'Nobody remembers when the lighthouse was last painted.';
-const COPIED = 'a lantern swung above the quay while the gulls argued over scraps of silver herring';
-const REPLY = `Clear enough. One idea: ${COPIED}. That image would anchor the scene.`;
 
 const suite = amiSuite({ key: KEY, prefix: 'ami-e2e-integrity-' });
 let fake: FakeOpenRouter;
