@@ -3,6 +3,7 @@
 // and each reply is stored as its own consultation and citation, with its own served model, in one opinion group.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import type { AskStarted } from '../../shared/contract.js';
 import type { AmiEvent, Reply } from '../../shared/domain.js';
 import { createOpenRouterClient } from '../../electron/llm/openrouter-client.js';
 import { createServices, type Services } from '../../electron/services/create-services.js';
@@ -51,7 +52,7 @@ describe('asking three models at once', () => {
     const draft = services.handlers['drafts:create']({ title: 'Avis', text: DRAFT }) as { id: string };
     const result = await services.dispatch('consultations:askMany', { draftId: draft.id, text: DRAFT, from: 0, to: 42, kind: 'clarity', models: MODELS });
     if (!result.ok) throw new Error(result.error.message);
-    const started = result.value;
+    const started = result.value as AskStarted[];
     expect(started).toHaveLength(3);
     expect(new Set(started.map((s) => s.consultationId)).size).toBe(3);
 
@@ -90,7 +91,7 @@ describe('asking three models at once', () => {
     const alone = await services.dispatch('consultations:ask', { draftId: draft.id, text: DRAFT, from: 0, to: 42, kind: 'clarity' });
     if (!alone.ok) throw new Error(alone.error.message);
     await expect.poll(() => ends().length, { timeout: 10_000 }).toBe(4);
-    const single = (services.handlers['citations:list']({ draftId: draft.id }) as typeof citations).find((c) => c.consultation.id === alone.value.consultationId)!;
+    const single = (services.handlers['citations:list']({ draftId: draft.id }) as typeof citations).find((c) => c.consultation.id === (alone.value as AskStarted).consultationId)!;
     expect(single.consultation.opinionGroup).toBeNull();
   }, 60_000);
 
