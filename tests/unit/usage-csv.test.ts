@@ -3,28 +3,7 @@ import fc from 'fast-check';
 import type { UsageRow } from '../../shared/domain.js';
 import { csvField, USAGE_CSV_COLUMNS, usageCsv } from '../../shared/usage-csv.js';
 import { seriesByModel, usageReport } from '../../shared/usage-report.js';
-
-/** An RFC 4180 reader, written apart from the writer, to read its output back. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let i = 0;
-  let quoted = false;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), (i += 2);
-      else if (c === '"') (quoted = false), i++;
-      else (field += c), i++;
-    } else if (c === '"') (quoted = true), i++;
-    else if (c === ',') record.push(field), (field = ''), i++;
-    else if (c === '\r' && text[i + 1] === '\n') record.push(field), records.push(record), (record = []), (field = ''), (i += 2);
-    else (field += c), i++;
-  }
-  if (field || record.length) throw new Error('the last record is not ended by CRLF');
-  return records;
-}
+import { parseCsv } from '../support/parse-csv.js';
 
 const row = (patch: Partial<UsageRow>): UsageRow => ({
   month: '2026-05', model: 'a/m', citations: 1, failedRequests: 0, promptTokens: 10, completionTokens: 2, cost: 0.5, costUnknown: 0, ...patch,
