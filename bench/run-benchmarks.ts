@@ -1,5 +1,6 @@
 // `npm run bench`: performance measured as ratios against baselines taken in the same run, then the long crash run.
 import { autosaveBench } from './autosave.bench.js';
+import { concurrentStreamsBench } from './concurrent-streams.bench.js';
 import { bigDocumentBench } from './big-document.bench.js';
 import { crashBench } from './crash.bench.js';
 import { editorBench } from './editor.bench.js';
@@ -12,6 +13,7 @@ const benches: Record<string, () => void | Promise<void>> = {
   autosave: autosaveBench,
   editor: editorBench,
   'first-token': firstTokenBench,
+  'concurrent-streams': concurrentStreamsBench,
   'big-document': bigDocumentBench,
   crash: crashBench,
 };

@@ -29,6 +29,8 @@ import { useAutosave } from './features/drafts/useAutosave';
 import { useDraftsList } from './features/drafts/useDraftsList';
 import { ExportMenu } from './features/export/ExportMenu';
 import { SettingsDialog } from './features/settings/SettingsDialog';
+import { CompareDialog } from './features/compare/CompareDialog';
+import { UsageDialog } from './features/usage/UsageDialog';
 import { useTranslation } from 'react-i18next';
 import { useUiLanguage } from './useUiLanguage';
 import { i18n } from './i18n';
@@ -49,6 +51,8 @@ export function App() {
   const [askSignal, setAskSignal] = useState(0);
   const [notices, setNotices] = useState<string[]>([]);
   const [historyOpen, setHistoryOpen] = useState(false);
+  const [usageOpen, setUsageOpen] = useState(false);
+  const [compareGroup, setCompareGroup] = useState<string | null>(null);
   const [paste, setPaste] = useState<{ text: string; sources: PasteSource[]; at: { from: number; to: number } } | null>(null);
   const [guardReplies, setGuardReplies] = useState<GuardReplyInfo[]>([]);
   const [passageTexts, setPassageTexts] = useState<ReadonlyMap<string, string>>(new Map());
@@ -205,6 +209,7 @@ export function App() {
   useEffect(() => {
     setPassageTexts(new Map());
     setGhostMarks([]);
+    setCompareGroup(null);
   }, [draftId]);
 
   const onGhostMarksChange = useCallback((marks: ModelWordingMark[]) => {
@@ -316,6 +321,9 @@ export function App() {
               </button>
             )}
             {draft && <ExportMenu draftId={draft.id} mode={mode} flushSave={autosave.flush} getText={() => editorRef.current?.getText() ?? draft.text} />}
+            <button type="button" onClick={() => setUsageOpen(true)}>
+              {t('usage.open')}
+            </button>
             <button type="button" onClick={openSettings}>
               {t('app.settings')}
             </button>
@@ -411,6 +419,7 @@ export function App() {
               onFollowUp={() => void refreshCitations()}
               onOpenSettings={openSettings}
               focusRequest={focusCitation}
+              onCompare={setCompareGroup}
             />
           </>
         )}
@@ -449,6 +458,8 @@ export function App() {
           draftTitle={drafts.find((d) => d.id === draft.id)?.title ?? draft.title}
           citations={citations} consultationId={activeConsultationId} onClose={() => setHistoryOpen(false)} />
       )}
+      {compareGroup && draft && <CompareDialog group={compareGroup} citations={citations} live={live} onClose={() => setCompareGroup(null)} />}
+      {usageOpen && <UsageDialog onClose={() => setUsageOpen(false)} />}
       <SettingsDialog
         open={settingsOpen}
         mode={mode}

@@ -24,6 +24,8 @@ export interface AiUseFacts {
   models: { model: string | null; count: number }[];
   /** Replies that are not complete: cut off, failed or still arriving. */
   incompleteReplies: number;
+  /** What the replies cost (USD) as their providers said; unknown: replies whose cost was not said, left out of total. */
+  cost: { total: number; unknown: number };
   firstAt: string | null;
   lastAt: string | null;
   draftSha256: string;
@@ -82,6 +84,10 @@ export function aiUseFacts(input: AiUseInput): AiUseFacts {
     kinds,
     models,
     incompleteReplies: replies.filter((r) => r.status !== 'complete').length,
+    cost: {
+      total: replies.reduce((sum, r) => sum + (r.usage.cost ?? 0), 0),
+      unknown: replies.filter((r) => r.usage.cost === null).length,
+    },
     firstAt: times[0]?.iso ?? null,
     lastAt: times[times.length - 1]?.iso ?? null,
     draftSha256: input.draftSha256,
@@ -119,12 +125,39 @@ function list(items: string[], language: Language): string {
   return `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`;
 }
 
+/** US dollars as the providers bill them: small sums keep their significant digits. */
+function usd(amount: number, language: Language): string {
+  const digits = amount > 0 && amount < 0.01 ? 5 : 2;
+  return new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount);
+}
+
+/** The draft's total cost, saying which part of it is not known rather than counting it as nothing. */
+function costSentence(cost: AiUseFacts['cost'], replies: number, language: Language, hold: (s: string) => string): string {
+  const fr = language === 'fr';
+  if (cost.unknown === replies) return fr ? 'Le coût de ces réponses n’est pas connu.' : 'The cost of these replies is not known.';
+  // The amount is held out of the typography: Intl already spaces it as the language writes it.
+  const total = hold(usd(cost.total, language));
+  const sentence = fr ? `Ces réponses ont coûté ${total} en tout, selon les fournisseurs.` : `These replies cost ${total} in all, as the providers reported.`;
+  if (cost.unknown === 0) return sentence;
+  return (
+    sentence +
+    (fr
+      ? cost.unknown === 1
+        ? ' Le coût d’une réponse n’est pas connu et n’est pas compté.'
+        : ` Le coût de ${cost.unknown} réponses n’est pas connu et n’est pas compté.`
+      : cost.unknown === 1
+        ? ' The cost of one reply is not known and is not counted.'
+        : ` The cost of ${cost.unknown} replies is not known and is not counted.`)
+  );
+}
+
 function paragraphs(f: AiUseFacts, language: Language, code: Code): string[] {
   const fr = language === 'fr';
   const s = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   // Model ids come from the provider: held out of the French typography so that they stay exactly as served.
   const held: string[] = [];
   const hold = (value: string) => `\u0001${held.push(code(value)) - 1}\u0001`;
+  const keep = (value: string) => `\u0001${held.push(value) - 1}\u0001`;
   const out: string[] = [];
 
   if (f.consultations === 0) {
@@ -153,6 +186,8 @@ function paragraphs(f: AiUseFacts, language: Language, code: Code): string[] {
           : ` ${n} of these replies are incomplete (cut off or failed) and marked as such.`;
     }
   }
+
+  if (f.replies > 0) out[out.length - 1] += ` ${costSentence(f.cost, f.replies, language, keep)}`;
 
   const check = f.modelTextInDraft;
   if (!check || (check.clean && check.spans === 0)) {

@@ -17,6 +17,7 @@ import type {
   SearchHit,
   Settings,
   Template,
+  UsageRow,
   ChatMessage,
   Passage,
   Route,
@@ -35,8 +36,7 @@ const title = z.string().max(MAX_TITLE_CHARS);
 const kind = z.enum([...REQUEST_KINDS, 'custom']);
 const model = z.string().trim().min(1).max(200);
 
-const askInput = z
-  .object({
+const askFields = {
     draftId: id,
     /** The draft text as the editor has it now: stored as a revision, sent as context. */
     text: draftText,
@@ -48,9 +48,22 @@ const askInput = z
     model: model.optional(),
     /** Links a new consultation to an older one asked about an earlier version of the passage. */
     previousId: id.optional(),
-  })
+};
+const passageInDraft = (a: { from: number; to: number; text: string }) => a.from < a.to && a.to <= a.text.length;
+const passageMessage = { message: 'The passage must be a non-empty range of the draft.' };
+const askInput = z.object(askFields).strict().refine(passageInDraft, passageMessage);
+
+/** Most models one question may be asked of at once (the main one and three more). */
+export const MAX_OPINION_MODELS = 4;
+/** The same question of two to four different models: each its own consultation, grouped to be compared. */
+const { model: _oneModel, ...askManyFields } = askFields;
+const askManyInput = z
+  .object({ ...askManyFields, models: z.array(model).min(2).max(MAX_OPINION_MODELS) })
   .strict()
-  .refine((a) => a.from < a.to && a.to <= a.text.length, { message: 'The passage must be a non-empty range of the draft.' });
+  .refine(passageInDraft, passageMessage)
+  .refine((a) => new Set(a.models).size === a.models.length, { message: 'Each model can be asked only once.' });
+export type AskManyInput = z.infer<typeof askManyInput>;
+const isoTime = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), 'an ISO 8601 time');
 
 export type AskInput = z.infer<typeof askInput>;
 
@@ -115,6 +128,8 @@ export const contract = {
     input: z.object({ consultationId: id, question: z.string().trim().min(1).max(MAX_QUESTION_CHARS), model: model.optional() }).strict(),
     output: out<AskStarted>(),
   },
+  /** A second opinion: the same passage and request of several models at once; one AskStarted per model, in order. */
+  'consultations:askMany': { input: askManyInput, output: out<AskStarted[]>() },
   'consultations:cancel': { input: z.object({ replyId: id }).strict(), output: out<{ cancelled: boolean }>() },
 
   'citations:list': { input: z.object({ draftId: id }).strict(), output: out<Citation[]>() },
@@ -199,6 +214,9 @@ export const contract = {
     input: z.object({ path: z.string().min(1).max(4096).optional() }).strict(),
     output: out<{ imported: number; skipped: number; notes: string[] } | null>(),
   },
+
+  /** Stored replies per month (UTC) and per model; from inclusive, to exclusive. */
+  'usage:summary': { input: z.object({ from: isoTime.optional(), to: isoTime.optional() }).strict(), output: out<UsageRow[]>() },
 
   'models:list': { input: none, output: out<ModelInfo[]>() },
   /** Opens an https: link from a reply in the system browser, after the author confirmed. */

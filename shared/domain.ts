@@ -85,6 +85,11 @@ export interface Consultation {
   createdAt: string;
   /** A consultation asked again about the edited text of an older one. */
   previousId: string | null;
+  /**
+   * Shared by the consultations asked of several models at once (a second opinion), to compare them side by side.
+   * Each stays its own consultation and citation; nothing combines their replies. null or absent when asked alone.
+   */
+  opinionGroup?: string | null;
 }
 
 export interface Usage {
@@ -199,6 +204,23 @@ export interface Settings {
   dataCollection: 'deny' | 'allow';
   uiLanguage: UiLanguageChoice;
   key: KeyStatus;
+}
+
+/** One month × one model of the stored replies (months in UTC, 'YYYY-MM'). */
+export interface UsageRow {
+  month: string;
+  /** The served model, or the requested one for a request that got no answer saying which. */
+  model: string;
+  /** Replies that became citations (they got text). */
+  citations: number;
+  /** Requests that ended without any text: not citations, but their tokens and cost count if the provider gave any. */
+  failedRequests: number;
+  promptTokens: number;
+  completionTokens: number;
+  /** USD; null when no reply of the row said its cost. */
+  cost: number | null;
+  /** Replies of the row whose cost is not known (cost then sums only the others). */
+  costUnknown: number;
 }
 
 export interface ModelInfo {

@@ -32,6 +32,7 @@ interface ConsultationRow {
   draft_hash: string;
   created_at: string;
   previous_id: string | null;
+  opinion_group: string | null;
   anchor_from: number | null;
   anchor_to: number | null;
   anchor_status: Anchor['status'] | null;
@@ -76,6 +77,7 @@ export const toConsultation = (r: ConsultationRow): Consultation => ({
   draftHash: r.draft_hash,
   createdAt: r.created_at,
   previousId: r.previous_id,
+  opinionGroup: r.opinion_group ?? null,
 });
 
 const toAnchor = (r: ConsultationRow): Anchor | null =>
@@ -124,9 +126,9 @@ export function consultationsTable(db: Db) {
   const insertConsultation = db.prepare(`
     INSERT INTO consultations (id, draft_id, revision_id, passage_from, passage_to, passage_text, passage_hash, kind,
       template_id, template_name, question, language, base_url, requested_model, data_collection, draft_hash,
-      created_at, previous_id, anchor_from, anchor_to, anchor_status)
+      created_at, previous_id, opinion_group, anchor_from, anchor_to, anchor_status)
     VALUES (@id, @draftId, @revisionId, @from, @to, @text, @hash, @kind, @templateId, @templateName, @question,
-      @language, @baseUrl, @requestedModel, @dataCollection, @draftHash, @createdAt, @previousId, @from, @to, 'current')`);
+      @language, @baseUrl, @requestedModel, @dataCollection, @draftHash, @createdAt, @previousId, @opinionGroup, @from, @to, 'current')`);
   const getConsultation = db.prepare<[string], ConsultationRow>('SELECT * FROM consultations WHERE id = ?');
   const byDraft = db.prepare<[string], ConsultationRow>('SELECT * FROM consultations WHERE draft_id = ? ORDER BY created_at, rowid');
   const insertReply = db.prepare(`
@@ -170,9 +172,9 @@ export function consultationsTable(db: Db) {
       id: string; draftId: string; revisionId: string; from: number; to: number; text: string; hash: string;
       kind: RequestKind; templateId: string | null; templateName: string; question: string; language: Language;
       baseUrl: string; requestedModel: string; dataCollection: 'deny' | 'allow'; draftHash: string; createdAt: string;
-      previousId: string | null;
+      previousId: string | null; opinionGroup?: string | null;
     }): void {
-      insertConsultation.run(c);
+      insertConsultation.run({ ...c, opinionGroup: c.opinionGroup ?? null });
     },
     consultation(id: string): Consultation | undefined {
       const row = getConsultation.get(id);

@@ -5,6 +5,7 @@ import { draftsTable } from './drafts-table.js';
 import { openDatabase, type Db } from './open-database.js';
 import { searchTable } from './search-table.js';
 import { settingsTable } from './settings-table.js';
+import { usageTable } from './usage-table.js';
 
 export function createStore(db: Db) {
   return {
@@ -14,6 +15,7 @@ export function createStore(db: Db) {
     settings: settingsTable(db),
     search: searchTable(db),
     archive: archiveTable(db),
+    usage: usageTable(db),
     /** Runs fn in one transaction: all of it commits or none of it. */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();

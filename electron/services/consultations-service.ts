@@ -1,7 +1,7 @@
 // Consultations: one question about one passage, sent with the whole draft as context; the reply streams back and
 // is stored verbatim with the model that served it. Reply text goes to the store and the renderer, never into a
 // draft (invariant 1).
-import type { AskInput, AskPreview, AskStarted } from '../../shared/contract.js';
+import type { AskInput, AskManyInput, AskPreview, AskStarted } from '../../shared/contract.js';
 import { baseUrlNeedsKey, type AmiError, type ChatMessage, type Consultation, type Reply, type Route } from '../../shared/domain.js';
 import { buildFollowUpMessages, buildMessages } from '../../shared/prompt.js';
 import { detectLanguage } from '../../shared/language.js';
@@ -131,28 +131,17 @@ export function consultationsService(ctx: ServiceContext, drafts: DraftsService,
     return { consultationId: consultation.id, replyId: reply.id, citationNumber: reply.citationNumber };
   }
 
-  return {
-    preview(input: AskInput): AskPreview {
-      const p = prepare(input);
-      return {
-        messages: p.messages,
-        route: p.route,
-        passage: p.passage,
-        templateName: p.template.name,
-        draftChars: input.text.length,
-        keySet: ctx.keyStore.get() !== null || !baseUrlNeedsKey(p.route.baseUrl),
-      };
-    },
-
-    ask(input: AskInput): AskStarted {
-      const p = prepare(input);
-      const apiKey = keyFor(p.route.baseUrl);
-      if (p.draft.trashedAt) fail('validation', 'This draft is in the trash. Restore it before asking about it.');
-      if (input.previousId && !store.consultations.consultation(input.previousId)) fail('not_found', 'The earlier consultation no longer exists.');
-      const consultation = store.transaction(() => {
-        // The text the author has in the editor is theirs: save it, and pin the revision the model is shown.
-        if (p.draft.text !== input.text) store.drafts.saveText(p.draft.id, input.text, ctx.now().toISOString());
-        const revisionId = drafts.recordRevision(p.draft.id, input.text, 'consultation');
+  function askOf(input: Omit<AskInput, 'model'>, models: (string | undefined)[], opinionGroup: string | null): AskStarted[] {
+    const prepared = models.map((model) => prepare({ ...input, model }));
+    const first = prepared[0]!;
+    const apiKey = keyFor(first.route.baseUrl);
+    if (first.draft.trashedAt) fail('validation', 'This draft is in the trash. Restore it before asking about it.');
+    if (input.previousId && !store.consultations.consultation(input.previousId)) fail('not_found', 'The earlier consultation no longer exists.');
+    const consultations = store.transaction(() => {
+      // The text the author has in the editor is theirs: save it, and pin the revision the model is shown.
+      if (first.draft.text !== input.text) store.drafts.saveText(first.draft.id, input.text, ctx.now().toISOString());
+      const revisionId = drafts.recordRevision(first.draft.id, input.text, 'consultation');
+      return prepared.map((p) => {
         const id = ctx.newId();
         store.consultations.insertConsultation({
           id,
@@ -168,10 +157,39 @@ export function consultationsService(ctx: ServiceContext, drafts: DraftsService,
           draftHash: sha256(input.text),
           createdAt: ctx.now().toISOString(),
           previousId: input.previousId ?? null,
+          opinionGroup,
         });
-        return store.consultations.consultation(id)!;
+        return { consultation: store.consultations.consultation(id)!, messages: p.messages };
       });
-      return startTurn(consultation, input.question, p.messages, apiKey);
+    });
+    return consultations.map((c) => startTurn(c.consultation, input.question, c.messages, apiKey));
+  }
+
+  return {
+    preview(input: AskInput): AskPreview {
+      const p = prepare(input);
+      return {
+        messages: p.messages,
+        route: p.route,
+        passage: p.passage,
+        templateName: p.template.name,
+        draftChars: input.text.length,
+        keySet: ctx.keyStore.get() !== null || !baseUrlNeedsKey(p.route.baseUrl),
+      };
+    },
+
+    ask(input: AskInput): AskStarted {
+      return askOf(input, [input.model], null)[0]!;
+    },
+
+    /**
+     * A second opinion: the same passage and request of several models, each its own consultation (its own reply,
+     * served model and citation) in one shared opinion group. All are stored before any request leaves, then each
+     * streams, ends and can be cancelled on its own.
+     */
+    askMany(input: AskManyInput): AskStarted[] {
+      const { models, ...rest } = input;
+      return askOf(rest, models, ctx.newId());
     },
 
     followUp(input: { consultationId: string; question: string; model?: string }): AskStarted {

@@ -117,6 +117,7 @@ export function createServices(deps: ServiceDeps): Services {
     'consultations:preview': (input) => consultations.preview(input),
     'consultations:ask': (input) => consultations.ask(input),
     'consultations:followUp': (input) => consultations.followUp(input),
+    'consultations:askMany': (input) => consultations.askMany(input),
     'consultations:cancel': ({ replyId }) => consultations.cancel(replyId),
     'citations:list': ({ draftId }) => citations.list(draftId),
     'citations:annotate': ({ replyId, note }) => citations.annotate(replyId, note),
@@ -151,6 +152,7 @@ export function createServices(deps: ServiceDeps): Services {
       const dir = path ?? (deps.chooseFolder ? await deps.chooseFolder('import') : fail('validation', 'Give the folder of the archive to import.'));
       return dir ? archive.importAll(dir) : null;
     },
+    'usage:summary': (range) => store.usage.summary(range),
     'models:list': () => settings.models(),
     'links:open': ({ url }) =>
       deps.openLink ? deps.openLink(url) : fail('unsupported', 'Links open in your browser directly in this mode.'),

@@ -104,4 +104,21 @@ describe('migrations', () => {
     expect(JSON.parse(db.prepare("SELECT error FROM replies WHERE id = 'r2'").pluck().get() as string)).toMatchObject({ kind: 'no_credit' });
     db.close();
   });
+
+  it('003 gives consultations an opinion group, empty for the ones asked before it', () => {
+    const db = openDatabase(fresh(), { migrate: false });
+    migrate(db, 2);
+    const at = '2026-03-01T09:00:00.000Z';
+    db.prepare("INSERT INTO drafts (id, title, text, created_at, updated_at) VALUES ('d', 't', 'x', ?, ?)").run(at, at);
+    db.prepare("INSERT INTO revisions (id, draft_id, seq, text, text_hash, reason, created_at) VALUES ('rev', 'd', 1, 'x', 'h', 'create', ?)").run(at);
+    db.prepare(`INSERT INTO consultations (id, draft_id, revision_id, passage_from, passage_to, passage_text, passage_hash, kind, template_id,
+      template_name, question, language, base_url, requested_model, data_collection, draft_hash, created_at, previous_id)
+      VALUES ('old', 'd', 'rev', 0, 1, 'x', 'h', 'clarity', NULL, 'Clarity', '', 'en', 'u', 'm', 'deny', 'h', ?, NULL)`).run(at);
+    migrate(db, 3);
+    expect(db.prepare("SELECT opinion_group FROM consultations WHERE id = 'old'").pluck().get()).toBeNull();
+    db.prepare("UPDATE consultations SET opinion_group = 'g' WHERE id = 'old'").run();
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM consultations WHERE opinion_group = 'g'").all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('consultations_by_opinion_group');
+    db.close();
+  });
 });

@@ -98,3 +98,28 @@ describe('aiUseStatement', () => {
     expect(markdownCode('two\nlines')).toBe('`two lines`');
   });
 });
+
+describe('the draft’s total cost in the statement', () => {
+  const priced = [
+    reply('p1', 'c1', 1, { usage: { promptTokens: 10, completionTokens: 5, cost: 0.25 } }),
+    reply('p2', 'c2', 2, { usage: { promptTokens: 10, completionTokens: 5, cost: 0.5 } }),
+    reply('p3', 'c3', 3, { usage: { promptTokens: null, completionTokens: null, cost: null } }),
+  ];
+  const input = { consultations: [c1, c2, c3], draftSha256: 'ab'.repeat(32) };
+
+  it('sums the replies’ costs and says how many are not known', () => {
+    const { text, facts } = aiUseStatement({ ...input, replies: priced, language: 'en' });
+    expect(facts.cost).toEqual({ total: 0.75, unknown: 1 });
+    expect(text).toContain('These replies cost $0.75 in all, as the providers reported. The cost of one reply is not known and is not counted.');
+    const fr = aiUseStatement({ ...input, replies: priced, language: 'fr' }).text;
+    expect(fr).toContain(`Ces réponses ont coûté ${new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'USD' }).format(0.75)} en tout, selon les fournisseurs.`);
+    expect(fr).toContain('Le coût d’une réponse n’est pas connu et n’est pas compté.');
+  });
+
+  it('does not call a cost nothing when no reply said it, and keeps small sums readable', () => {
+    expect(aiUseStatement({ ...input, replies: [priced[2]!], language: 'en' }).text).toContain('The cost of these replies is not known.');
+    const small = aiUseStatement({ ...input, replies: [reply('s', 'c1', 1, { usage: { promptTokens: 1, completionTokens: 1, cost: 0.0001234 } })], language: 'en' });
+    expect(small.text).toContain('These replies cost $0.00012 in all');
+    expect(small.text).not.toContain('not known');
+  });
+});

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type RefObject } from 'react';
-import type { AskInput, AskStarted } from '../../../shared/contract';
+import { MAX_OPINION_MODELS, type AskInput, type AskStarted } from '../../../shared/contract';
 import type { AmiError, Template } from '../../../shared/domain';
 import { ami } from '../../api/ami-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -9,7 +9,7 @@ import { LiveReplyView } from './LiveReplyView';
 import { ModelField } from './ModelField';
 import { PreviewDetails } from './PreviewDetails';
 import { requestOptions } from './request-options';
-import { useLiveReply } from './useLiveReply';
+import { useAnyStreaming } from './useAnyStreaming';
 import { usePassageLabel } from './usePassageLabel';
 import { useTranslation } from 'react-i18next';
 
@@ -40,12 +40,15 @@ export function AskPanel(props: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<AmiError | null>(null);
   const [asking, setAsking] = useState(false);
-  const [current, setCurrent] = useState<AskStarted | null>(null);
+  /** More models asked the same question beside the main one (a second opinion); '' while being written. */
+  const [others, setOthers] = useState<string[]>([]);
+  /** What was just asked: one entry per model, each streaming and cancelled on its own. */
+  const [current, setCurrent] = useState<{ started: AskStarted; model: string }[]>([]);
   const passageLabel = usePassageLabel(editor, draftId);
 
   useEffect(() => setModel(props.defaultModel), [props.defaultModel]);
   useEffect(() => {
-    setCurrent(null);
+    setCurrent([]);
     setError(null);
     setProblem(null);
   }, [draftId]);
@@ -56,8 +59,7 @@ export function AskPanel(props: Props) {
 
   const option = options.find((o) => o.value === request) ?? options[0]!;
   const questionRequired = option.kind === 'question';
-  const currentLive = useLiveReply(live, current?.replyId ?? null);
-  const streaming = current !== null && !currentLive?.final;
+  const streaming = useAnyStreaming(live, current.map((c) => c.started.replyId));
 
   const buildInput = (): AskInput | string => {
     const handle = editor.current;
@@ -84,15 +86,24 @@ export function AskPanel(props: Props) {
       setProblem(input);
       return;
     }
+    const extra = others.map((m) => m.trim()).filter(Boolean);
+    const models = extra.length ? [input.model ?? props.defaultModel, ...extra] : [];
+    if (new Set(models).size !== models.length) {
+      setProblem(t('secondOpinion.sameModelTwice'));
+      return;
+    }
     setProblem(null);
     setAsking(true);
     try {
       await props.flushSave();
-      const result = await ami['consultations:ask'](input);
+      const { model: _one, ...rest } = input;
+      const result = models.length ? await ami['consultations:askMany']({ ...rest, models }) : await ami['consultations:ask'](input);
       if (result.ok) {
-        setCurrent(result.value);
+        const started = Array.isArray(result.value) ? result.value : [result.value];
+        const asked = models.length ? models : [input.model ?? props.defaultModel];
+        setCurrent(started.map((s, i) => ({ started: s, model: asked[i]! })));
         setQuestion('');
-        props.onAsked(result.value);
+        props.onAsked(started[0]!);
       } else setError(result.error);
     } finally {
       setAsking(false);
@@ -153,6 +164,29 @@ export function AskPanel(props: Props) {
           />
         </div>
         <ModelField value={model} onChange={setModel} />
+        {others.map((other, i) => (
+          <div className="other-model" key={i}>
+            <ModelField
+              id={`ask-model-${i + 2}`}
+              label={t('secondOpinion.otherModel', { n: i + 2 })}
+              value={other}
+              onChange={(value) => setOthers((all) => all.map((m, j) => (j === i ? value : m)))}
+            />
+            <button
+              type="button"
+              className="quiet small"
+              aria-label={t('secondOpinion.removeModel', { n: i + 2 })}
+              onClick={() => setOthers((all) => all.filter((_, j) => j !== i))}
+            >
+              {t('secondOpinion.remove')}
+            </button>
+          </div>
+        ))}
+        {others.length < MAX_OPINION_MODELS - 1 && (
+          <button type="button" className="quiet small also-ask" title={t('secondOpinion.alsoAskTitle')} onClick={() => setOthers((all) => [...all, ''])}>
+            {t('secondOpinion.alsoAsk')}
+          </button>
+        )}
         <PreviewDetails buildInput={buildInput} onOpenSettings={props.onOpenSettings} />
         <div className="ask-actions">
           <button type="submit" className="primary" disabled={asking || streaming || props.readOnly} title={t('ask.askTitle')}>
@@ -168,9 +202,15 @@ export function AskPanel(props: Props) {
         </p>
       )}
       {error && <ErrorNotice error={error} onOpenSettings={props.onOpenSettings} onDismiss={() => setError(null)} />}
-      {current && (
-        <LiveReplyView store={live} replyId={current.replyId} onShowCitation={() => props.onShowCitation(current.consultationId)} />
-      )}
+      {current.map(({ started, model: asked }) => (
+        <LiveReplyView
+          key={started.replyId}
+          store={live}
+          replyId={started.replyId}
+          model={current.length > 1 ? asked : undefined}
+          onShowCitation={() => props.onShowCitation(started.consultationId)}
+        />
+      ))}
     </section>
   );
 }

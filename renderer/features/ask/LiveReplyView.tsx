@@ -10,13 +10,15 @@ interface Props {
   store: LiveReplies;
   replyId: string;
   onShowCitation?: () => void;
+  /** The model asked, when several were asked at once: each line says whose reply it follows. */
+  model?: string;
 }
 
 /**
  * Where the question just asked stands, with Cancel until it ends. The reply itself (and any error) is shown once,
  * in its card among the citations, where it will stay.
  */
-export function LiveReplyView({ store, replyId, onShowCitation }: Props) {
+export function LiveReplyView({ store, replyId, onShowCitation, model }: Props) {
   const { t } = useTranslation();
   const live = useLiveReply(store, replyId);
   const [cancelError, setCancelError] = useState<AmiError | null>(null);
@@ -44,9 +46,10 @@ export function LiveReplyView({ store, replyId, onShowCitation }: Props) {
   return (
     <div className="live-reply" aria-busy={!final}>
       <div className="live-head">
+        {model && <code className="model-id">{model}</code>}
         <span className={final && final.status !== 'complete' ? 'status-bad' : final ? 'status-ok' : 'muted'}>{state}</span>
         {!final ? (
-          <button type="button" onClick={() => void cancel()} disabled={cancelling}>
+          <button type="button" onClick={() => void cancel()} disabled={cancelling} aria-label={model ? t('secondOpinion.cancelModel', { model }) : undefined}>
             {t('common.cancel')}
           </button>
         ) : (

@@ -5,6 +5,7 @@ import type { LiveReplies } from '../ask/live-replies';
 import { CitationCard } from './CitationCard';
 import { citationThreads } from './citation-threads';
 import { FollowUpForm } from './FollowUpForm';
+import { opinionGroupSizes } from '../compare/opinion-siblings';
 import { useTranslation } from 'react-i18next';
 
 interface Props {
@@ -24,6 +25,8 @@ interface Props {
   onOpenSettings: () => void;
   /** Moves the focus to this reply's citation (a new request object each time it is asked). */
   focusRequest?: { replyId: string } | null;
+  /** Opens the side-by-side view of the consultations asked with this one. */
+  onCompare: (opinionGroup: string) => void;
 }
 
 export function CitationsPanel(props: Props) {
@@ -34,6 +37,7 @@ export function CitationsPanel(props: Props) {
   const dismissedCount = citations.filter((c) => c.reply.state === 'dismissed').length;
   const numbered = citations.filter((c) => c.reply.citationNumber !== null).length;
   const listRef = useRef<HTMLDivElement>(null);
+  const groupSizes = useMemo(() => opinionGroupSizes(citations), [citations]);
 
   useEffect(() => {
     if (!activeConsultationId) return;
@@ -103,6 +107,11 @@ export function CitationsPanel(props: Props) {
                 >
                   {t('citations.showPassage')}
                 </button>
+                {first.consultation.opinionGroup && (groupSizes.get(first.consultation.opinionGroup) ?? 0) > 1 && (
+                  <button type="button" className="quiet small" onClick={() => props.onCompare(first.consultation.opinionGroup!)}>
+                    {t('secondOpinion.compareWith', { count: groupSizes.get(first.consultation.opinionGroup)! - 1 })}
+                  </button>
+                )}
               </div>
               {!props.readOnly && thread.citations.some((c) => c.reply.text) && (
                 <FollowUpForm
