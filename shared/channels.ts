@@ -37,6 +37,7 @@ export const CHANNELS = [
   'archive:export',
   'archive:import',
   'models:list',
+  'money:status',
   'links:open',
   'spellcheck:setLanguage',
 ] as const;
