@@ -411,6 +411,7 @@ export function App() {
               onFollowUp={() => void refreshCitations()}
               onOpenSettings={openSettings}
               focusRequest={focusCitation}
+              footprint={settings ? { gridIntensity: settings.gridIntensity, localPowerW: settings.localPowerW } : null}
             />
           </>
         )}

@@ -2,7 +2,7 @@
 // (mlco2/ecologits, ecologits/impacts/llm.py; methodology at ecologits.ai): the GPUs' energy per output token grows
 // linearly with the model's active parameters (fitted on ML.ENERGY leaderboard measurements, at a batch of 64
 // requests), the rest of the server is counted for the generation time, shared by the batch, and the data centre's
-// PUE multiplies both. Input tokens, training, hardware manufacture and networks are not counted. Local models are
+// PUE multiplies both. The range spans the model's possible size, the PUE and the batch size. Input tokens, training, hardware manufacture and networks are not counted. Local models are
 // estimated from the reply's wall-clock time and the power the author says their machine draws.
 
 export interface Range {
@@ -28,6 +28,9 @@ export const ECOLOGITS = {
   serverGpus: 8,
   serverPowerKw: 1.2,
 } as const;
+
+/** How many requests a server batches together is not published: Ami spans half to twice EcoLogits' 64. */
+export const BATCH_SIZES: Range = { low: 32, high: 128 };
 
 /** Power usage effectiveness: EcoLogits' provider figures run from 1.09 (Google, Anthropic) to 1.2 (OpenAI, Azure, default). */
 export const PUE: Range = { low: 1.09, high: 1.2 };
@@ -91,14 +94,14 @@ export function modelSize(modelId: string | null): ModelSize {
 const powerOfTwoAtLeast = (n: number) => (n <= 1 ? 1 : 2 ** Math.ceil(Math.log2(n)));
 
 /** EcoLogits' energy of one request, Wh, for one choice of sizes and PUE. */
-export function ecologitsEnergyWh(outputTokens: number, activeB: number, totalB: number, pue: number): number {
+export function ecologitsEnergyWh(outputTokens: number, activeB: number, totalB: number, pue: number, batch: number = ECOLOGITS.batchSize): number {
   const c = ECOLOGITS;
-  const gpuPerToken = c.gpuEnergyAlpha * Math.exp(c.gpuEnergyBeta * c.batchSize) * activeB + c.gpuEnergyGamma;
+  const gpuPerToken = c.gpuEnergyAlpha * Math.exp(c.gpuEnergyBeta * batch) * activeB + c.gpuEnergyGamma;
   const memoryGb = (1.2 * totalB * c.quantizationBits) / 8;
   const gpus = powerOfTwoAtLeast(Math.ceil(memoryGb / c.gpuMemoryGb));
   const gpuWh = outputTokens * gpuPerToken * gpus;
-  const latencyS = outputTokens * (c.latencyAlpha * activeB + c.latencyBeta * c.batchSize + c.latencyGamma);
-  const serverWh = (latencyS / 3600) * c.serverPowerKw * 1000 * (gpus / c.serverGpus) / c.batchSize;
+  const latencyS = outputTokens * (c.latencyAlpha * activeB + c.latencyBeta * batch + c.latencyGamma);
+  const serverWh = (latencyS / 3600) * c.serverPowerKw * 1000 * (gpus / c.serverGpus) / batch;
   return pue * (gpuWh + serverWh);
 }
 
@@ -133,8 +136,8 @@ export function replyFootprint(input: FootprintInput): Footprint {
   }
   if (input.outputTokens === null || input.outputTokens <= 0) return { kind: 'unknown', reason: 'no_tokens' };
   const size = modelSize(input.model);
-  const low = ecologitsEnergyWh(input.outputTokens, size.active.low, size.total.low, PUE.low);
-  const high = ecologitsEnergyWh(input.outputTokens, size.active.high, size.total.high, PUE.high);
+  const low = ecologitsEnergyWh(input.outputTokens, size.active.low, size.total.low, PUE.low, BATCH_SIZES.high);
+  const high = ecologitsEnergyWh(input.outputTokens, size.active.high, size.total.high, PUE.high, BATCH_SIZES.low);
   const energyWh = ordered(low, high);
   return { kind: 'estimate', method: 'ecologits', energyWh, co2eG: co2(energyWh), sizeSource: size.source };
 }

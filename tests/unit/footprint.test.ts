@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ecologitsEnergyWh, modelSize, parseSizeFromId, PUE, replyFootprint, UNKNOWN_SIZE, WORLD_GRID_INTENSITY } from '../../shared/footprint.js';
+import { BATCH_SIZES, ecologitsEnergyWh, modelSize, parseSizeFromId, PUE, replyFootprint, UNKNOWN_SIZE, WORLD_GRID_INTENSITY } from '../../shared/footprint.js';
 
 const remote = (model: string | null, outputTokens: number | null, gridIntensity = WORLD_GRID_INTENSITY) =>
   replyFootprint({ model, outputTokens, local: false, latencyMs: 5000, localPowerW: null, gridIntensity });
@@ -37,8 +37,10 @@ describe('the footprint of a reply', () => {
     expect(f.energyWh.low).toBeGreaterThan(0);
     expect(f.energyWh.low).toBeLessThanOrEqual(f.energyWh.high);
     expect(f.co2eG.low).toBeLessThanOrEqual(f.co2eG.high);
-    // A 70B dense model: the PUE is the only spread.
-    expect(f.energyWh.high / f.energyWh.low).toBeCloseTo(PUE.high / PUE.low, 6);
+    // A 70B dense model of known size: still a range (PUE and batch size are not published), never one number.
+    expect(f.energyWh.high / f.energyWh.low).toBeGreaterThan(PUE.high / PUE.low);
+    expect(f.energyWh.low).toBeCloseTo(ecologitsEnergyWh(400, 70, 70, PUE.low, BATCH_SIZES.high), 12);
+    expect(f.energyWh.high).toBeCloseTo(ecologitsEnergyWh(400, 70, 70, PUE.high, BATCH_SIZES.low), 12);
     expect(ecologitsEnergyWh(800, 70, 70, 1.2)).toBeGreaterThan(ecologitsEnergyWh(400, 70, 70, 1.2));
     expect(ecologitsEnergyWh(400, 123, 123, 1.2)).toBeGreaterThan(ecologitsEnergyWh(400, 8, 8, 1.2));
     const clean = remote('meta-llama/llama-3.3-70b-instruct', 400, 50);

@@ -6,6 +6,7 @@ import { CitationCard } from './CitationCard';
 import { citationThreads } from './citation-threads';
 import { FollowUpForm } from './FollowUpForm';
 import { useTranslation } from 'react-i18next';
+import type { FootprintSettings } from '../money/FootprintLine';
 
 interface Props {
   citations: Citation[];
@@ -24,6 +25,7 @@ interface Props {
   onOpenSettings: () => void;
   /** Moves the focus to this reply's citation (a new request object each time it is asked). */
   focusRequest?: { replyId: string } | null;
+  footprint?: FootprintSettings | null;
 }
 
 export function CitationsPanel(props: Props) {
@@ -91,6 +93,7 @@ export function CitationsPanel(props: Props) {
                   onRetry={props.readOnly ? undefined : () => props.onRetry(c)}
                   onChanged={props.onChanged}
                   onOpenSettings={props.onOpenSettings}
+                  footprint={props.footprint}
                 />
               ))}
               <div className="thread-foot">
