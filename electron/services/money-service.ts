@@ -80,23 +80,26 @@ export function moneyService(ctx: ServiceContext, settings: SettingsService, opt
     return decision.allowed ? null : decision;
   }
 
+  type EstimateInput = { route: Route; messages: ChatMessage[]; kind: RequestKind; passageChars: number };
+
+  async function estimate(input: EstimateInput): Promise<{ estimate: CostEstimate; budget: BudgetStatus; refusal: BudgetRefusal | null }> {
+    const value = estimateCost({ messages: input.messages, kind: input.kind, passageChars: input.passageChars, prices: await prices(input.route) });
+    return { estimate: value, budget: status(), refusal: refusalFor(value) };
+  }
+
   return {
     billed,
-
-    async estimate(input: { route: Route; messages: ChatMessage[]; kind: RequestKind; passageChars: number }): Promise<{ estimate: CostEstimate; budget: BudgetStatus; refusal: BudgetRefusal | null }> {
-      const estimate = estimateCost({ messages: input.messages, kind: input.kind, passageChars: input.passageChars, prices: await prices(input.route) });
-      return { estimate, budget: status(), refusal: refusalFor(estimate) };
-    },
+    estimate,
 
     /** Throws the budget's refusal when the hard stop forbids this request; nothing has been sent yet. */
-    async check(input: { route: Route; messages: ChatMessage[]; kind: RequestKind; passageChars: number }): Promise<void> {
+    async check(input: EstimateInput): Promise<void> {
       const b = budgetSettings();
       if (b.monthlyUsd === null || !b.hardStop) return;
-      const { estimate, refusal } = await this.estimate(input);
+      const { estimate: value, refusal } = await estimate(input);
       if (!refusal) return;
       const common = { limit: refusal.limitUsd, spent: refusal.spentUsd, model: input.route.requestedModel };
       const code = refusal.reason === 'zero_budget' ? 'budget.zero' : refusal.reason === 'reached' ? 'budget.reached' : refusal.reason === 'unknown_cost' ? 'budget.unknown_cost' : 'budget.would_exceed';
-      throw new AmiFailure(codedError('budget', code, { ...common, cost: worstCase(estimate) ?? 0 }));
+      throw new AmiFailure(codedError('budget', code, { ...common, cost: worstCase(value) ?? 0 }));
     },
 
     async moneyStatus(): Promise<MoneyStatus> {
