@@ -420,6 +420,7 @@ export function App() {
               onOpenSettings={openSettings}
               focusRequest={focusCitation}
               onCompare={setCompareGroup}
+              footprint={settings ? { gridIntensity: settings.gridIntensity, localPowerW: settings.localPowerW } : null}
             />
           </>
         )}

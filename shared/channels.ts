@@ -39,6 +39,7 @@ export const CHANNELS = [
   'archive:import',
   'usage:summary',
   'models:list',
+  'money:status',
   'links:open',
   'spellcheck:setLanguage',
 ] as const;

@@ -2,6 +2,8 @@
 // type of its output. Preload, main, the browser-mode bridge and the renderer all derive their types from here.
 import { z } from 'zod';
 import type { ChannelName } from './channels.js';
+import type { BudgetDecision, BudgetStatus } from './budget.js';
+import type { CostEstimate } from './cost-estimate.js';
 import { LANGUAGES, REQUEST_KINDS, UI_LANGUAGE_CHOICES } from './domain.js';
 import type {
   BackupInfo,
@@ -19,6 +21,7 @@ import type {
   Template,
   UsageRow,
   ChatMessage,
+  KeyUsage,
   Passage,
   Route,
 } from './domain.js';
@@ -75,6 +78,20 @@ export interface AskPreview {
   templateName: string;
   draftChars: number;
   keySet: boolean;
+  /** What this request may cost, estimated from the messages above and the model's prices. */
+  estimate: CostEstimate;
+  /** This month's budget and spend, and whether this request would be refused by the hard stop. */
+  budget: BudgetStatus;
+  refusal: BudgetRefusal | null;
+}
+
+export type BudgetRefusal = Extract<BudgetDecision, { allowed: false }>;
+
+/** The budget as Settings shows it: the month's spend from the stored replies, and what OpenRouter says of the key. */
+export interface MoneyStatus {
+  budget: BudgetStatus;
+  hardStop: boolean;
+  key: KeyUsage | null;
 }
 
 export interface AskStarted {
@@ -177,6 +194,11 @@ export const contract = {
         dataCollection: z.enum(['deny', 'allow']).optional(),
         /** The interface language; main rebuilds its menu in it. */
         uiLanguage: z.enum(UI_LANGUAGE_CHOICES).optional(),
+        /** USD per month; null removes the budget; 0 allows only what is free. */
+        budgetMonthlyUsd: z.number().finite().min(0).max(1_000_000).nullable().optional(),
+        budgetHardStop: z.boolean().optional(),
+        gridIntensity: z.number().finite().min(0).max(2000).optional(),
+        localPowerW: z.number().finite().positive().max(10_000).nullable().optional(),
       })
       .strict(),
     output: out<Settings>(),
@@ -219,6 +241,8 @@ export const contract = {
   'usage:summary': { input: z.object({ from: isoTime.optional(), to: isoTime.optional() }).strict(), output: out<UsageRow[]>() },
 
   'models:list': { input: none, output: out<ModelInfo[]>() },
+  /** The month's spend against the budget, and the key's usage from OpenRouter when the key allows it. */
+  'money:status': { input: none, output: out<MoneyStatus>() },
   /** Opens an https: link from a reply in the system browser, after the author confirmed. */
   'links:open': { input: z.object({ url: z.string().url().max(4000) }).strict(), output: out<{ opened: boolean }>() },
   /**

@@ -96,7 +96,11 @@ export interface Usage {
   promptTokens: number | null;
   completionTokens: number | null;
   cost: number | null; // USD (OpenRouter credits)
+  /** Where the cost comes from; 'estimate' means Ami computed it from tokens and prices. Absent/null: unknown. */
+  costSource?: CostSource | null;
 }
+
+export type CostSource = 'provider' | 'generation' | 'estimate' | 'local';
 
 /** One model answer to one turn of a consultation, verbatim (invariant 2). */
 export interface Reply {
@@ -169,6 +173,7 @@ export type ErrorKind =
   | 'storage' // SQLite or file system
   | 'unsupported' // not available in this mode
   | 'needs_confirmation' // the author must confirm first (e.g. exporting a draft that holds unquoted model wording)
+  | 'budget' // refused before sending by the author's own monthly budget (hard stop)
   | 'internal';
 
 /** An error as a value: crosses IPC intact (a thrown Error keeps only its message). */
@@ -204,6 +209,13 @@ export interface Settings {
   dataCollection: 'deny' | 'allow';
   uiLanguage: UiLanguageChoice;
   key: KeyStatus;
+  /** USD per calendar month (UTC); null = no budget; 0 = send nothing that costs. */
+  budgetMonthlyUsd: number | null;
+  budgetHardStop: boolean;
+  /** gCO2e per kWh for footprint estimates (default: world average). */
+  gridIntensity: number;
+  /** What the author's machine draws while a local model answers, W; null = not set (footprint unknown). */
+  localPowerW: number | null;
 }
 
 /** One month × one model of the stored replies (months in UTC, 'YYYY-MM'). */
@@ -229,6 +241,15 @@ export interface ModelInfo {
   contextLength: number | null;
   promptPrice: string | null; // USD per token, as the provider writes it
   completionPrice: string | null;
+}
+
+/** What OpenRouter's GET /key says of the key's spending (USD); each figure null when not given. */
+export interface KeyUsage {
+  usage: number | null;
+  usageMonthly: number | null;
+  limit: number | null;
+  limitRemaining: number | null;
+  limitReset: string | null;
 }
 
 export interface SearchHit {

@@ -49,6 +49,10 @@ const en = {
   'request.cancelled': 'You cancelled this reply. What arrived before is kept and marked as incomplete.',
   'request.closed': 'Ami was closed while this reply was arriving. What arrived is kept and marked as incomplete.',
   'internal.chat_failed': 'The request failed inside Ami. What arrived is kept and marked as incomplete.',
+  'budget.zero': 'Your monthly budget is {{limit, usd}}, which means Ami sends nothing that costs, and {{model}} is not free. Nothing was sent; your draft and question are as they were. Choose a free or local model, or change the budget in Settings.',
+  'budget.reached': 'This month’s spend ({{spent, usd}}) has reached your budget of {{limit, usd}} and the hard stop is on, so nothing was sent; your draft and question are as they were. Change the budget in Settings, or choose a free or local model.',
+  'budget.would_exceed': 'This request could cost up to {{cost, usd}}, which would take this month’s spend ({{spent, usd}}) past your budget of {{limit, usd}}. The hard stop is on, so nothing was sent; your draft and question are as they were. Change the budget in Settings, or choose a cheaper, free or local model.',
+  'budget.unknown_cost': 'Ami could not learn the price of {{model}}, so it cannot tell whether this request fits your budget of {{limit, usd}}. The hard stop is on, so nothing was sent; your draft and question are as they were. Try again later, or choose another model.',
 } as const;
 
 export type ErrorCode = keyof typeof en;
@@ -97,6 +101,10 @@ const fr: Record<ErrorCode, string> = {
   'request.cancelled': 'Vous avez annulé cette réponse. Ce qui était arrivé est gardé et marqué comme incomplet.',
   'request.closed': 'Ami a été fermé pendant que cette réponse arrivait. Ce qui est arrivé est gardé et marqué comme incomplet.',
   'internal.chat_failed': 'La demande a échoué dans Ami. Ce qui est arrivé est gardé et marqué comme incomplet.',
+  'budget.zero': 'Votre budget mensuel est de {{limit, usd}} : Ami n’envoie donc rien de payant, et {{model}} n’est pas gratuit. Rien n’a été envoyé ; votre brouillon et votre question sont restés tels quels. Choisissez un modèle gratuit ou local, ou modifiez le budget dans les Réglages.',
+  'budget.reached': 'Les dépenses de ce mois ({{spent, usd}}) ont atteint votre budget de {{limit, usd}} et l’arrêt strict est activé : rien n’a été envoyé ; votre brouillon et votre question sont restés tels quels. Modifiez le budget dans les Réglages, ou choisissez un modèle gratuit ou local.',
+  'budget.would_exceed': 'Cette demande pourrait coûter jusqu’à {{cost, usd}}, ce qui porterait les dépenses de ce mois ({{spent, usd}}) au-delà de votre budget de {{limit, usd}}. L’arrêt strict est activé : rien n’a été envoyé ; votre brouillon et votre question sont restés tels quels. Modifiez le budget dans les Réglages, ou choisissez un modèle moins cher, gratuit ou local.',
+  'budget.unknown_cost': 'Ami n’a pas pu connaître le prix de {{model}} : il ne peut donc pas savoir si cette demande tient dans votre budget de {{limit, usd}}. L’arrêt strict est activé : rien n’a été envoyé ; votre brouillon et votre question sont restés tels quels. Réessayez plus tard, ou choisissez un autre modèle.',
 };
 
 // The same French typography as the interface catalogues (no-break spaces before : ; ? !).
@@ -118,6 +126,12 @@ function formatValue(value: string | number | undefined, format: string | undefi
     return format === 'time'
       ? date.toLocaleTimeString(LOCALES[lang], { hour: '2-digit', minute: '2-digit' })
       : date.toLocaleDateString(LOCALES[lang], { day: 'numeric', month: 'long' });
+  }
+  if (format === 'usd') {
+    const n = Number(value);
+    if (!Number.isFinite(n)) return String(value);
+    const digits = n !== 0 && Math.abs(n) < 0.1 ? 4 : 2;
+    return new Intl.NumberFormat(lang === 'en' ? 'en-US' : LOCALES[lang], { style: 'currency', currency: 'USD', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
   }
   return String(value);
 }

@@ -32,10 +32,10 @@ export function archiveTable(db: Db) {
   // Replies are written whole in their final state, so the immutability trigger (which guards updates) is not involved.
   const insertReply = db.prepare(`
     INSERT INTO replies (id, consultation_id, draft_id, turn, question, request_messages, text, served_model, provider,
-      generation_id, finish_reason, prompt_tokens, completion_tokens, cost, latency_ms, started_at, completed_at, status,
+      generation_id, finish_reason, prompt_tokens, completion_tokens, cost, cost_source, latency_ms, started_at, completed_at, status,
       error, citation_number, note, state)
     VALUES (@id, @consultationId, @draftId, @turn, @question, @requestMessages, @text, @servedModel, @provider,
-      @generationId, @finishReason, @promptTokens, @completionTokens, @cost, @latencyMs, @startedAt, @completedAt, @status,
+      @generationId, @finishReason, @promptTokens, @completionTokens, @cost, @costSource, @latencyMs, @startedAt, @completedAt, @status,
       @error, @citationNumber, @note, @state)`);
 
   return {
@@ -78,7 +78,7 @@ export function archiveTable(db: Db) {
         for (const r of h.replies) {
           insertReply.run({
             ...r, draftId: h.draft.id, citationNumber: r.citationNumber ?? --unnumbered, requestMessages: JSON.stringify(r.requestMessages), promptTokens: r.usage.promptTokens,
-            completionTokens: r.usage.completionTokens, cost: r.usage.cost, error: r.error ? JSON.stringify(r.error) : null,
+            completionTokens: r.usage.completionTokens, cost: r.usage.cost, costSource: r.usage.costSource ?? null, error: r.error ? JSON.stringify(r.error) : null,
             // A reply still streaming when archived is kept as what it is: interrupted.
             status: r.status === 'streaming' ? 'interrupted' : r.status,
           });

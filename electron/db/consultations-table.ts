@@ -4,6 +4,7 @@ import type {
   Anchor,
   ChatMessage,
   CitationState,
+  CostSource,
   Consultation,
   GuardReplyInfo,
   Language,
@@ -53,6 +54,7 @@ interface ReplyRow {
   prompt_tokens: number | null;
   completion_tokens: number | null;
   cost: number | null;
+  cost_source: CostSource | null;
   latency_ms: number | null;
   started_at: string;
   completed_at: string | null;
@@ -96,7 +98,7 @@ export const toReply = (r: ReplyRow): Reply => ({
   provider: r.provider,
   generationId: r.generation_id,
   finishReason: r.finish_reason,
-  usage: { promptTokens: r.prompt_tokens, completionTokens: r.completion_tokens, cost: r.cost },
+  usage: { promptTokens: r.prompt_tokens, completionTokens: r.completion_tokens, cost: r.cost, costSource: r.cost_source },
   latencyMs: r.latency_ms,
   startedAt: r.started_at,
   completedAt: r.completed_at,
@@ -116,6 +118,7 @@ export interface ReplyEnd {
   promptTokens: number | null;
   completionTokens: number | null;
   cost: number | null;
+  costSource?: CostSource | null;
   latencyMs: number | null;
   completedAt: string;
   status: Exclude<ReplyStatus, 'streaming'>;
@@ -152,7 +155,7 @@ export function consultationsTable(db: Db) {
   const finish = db.prepare(`
     UPDATE replies SET text = @text, served_model = @servedModel, provider = @provider, generation_id = @generationId,
       finish_reason = @finishReason, prompt_tokens = @promptTokens, completion_tokens = @completionTokens, cost = @cost,
-      latency_ms = @latencyMs, completed_at = @completedAt, status = @status, error = @error
+      cost_source = @costSource, latency_ms = @latencyMs, completed_at = @completedAt, status = @status, error = @error
     WHERE id = @id AND status = 'streaming'`);
   const orphaned = db.prepare(`UPDATE replies SET status = 'interrupted', completed_at = @at, error = @error WHERE status = 'streaming'`);
   const guardReplies = db.prepare<[], { id: string; draft_id: string; citation_number: number; served_model: string | null; text: string }>(
@@ -161,6 +164,14 @@ export function consultationsTable(db: Db) {
   const replyStamp = db.prepare<[], { stamp: string }>(
     "SELECT count(*) || ':' || coalesce(max(completed_at), '') || ':' || coalesce(sum(length(text)), 0) AS stamp FROM replies",
   );
+  // A cost learnt after the reply ended (OpenRouter's generation record, or Ami's estimate) fills an unknown one only.
+  const setCost = db.prepare(
+    "UPDATE replies SET cost = @cost, cost_source = @costSource WHERE id = @id AND status <> 'streaming' AND (cost IS NULL OR cost_source = 'estimate')",
+  );
+  const spentSince = db.prepare<[string], { spent: number; unknown: number }>(`
+    SELECT coalesce(sum(cost), 0) AS spent,
+      count(*) FILTER (WHERE cost IS NULL AND coalesce(cost_source, '') <> 'local' AND (prompt_tokens IS NOT NULL OR completion_tokens IS NOT NULL OR text <> '')) AS unknown
+    FROM replies WHERE started_at >= ?`);
   const annotate = db.prepare('UPDATE replies SET note = ? WHERE id = ?');
   const setState = db.prepare('UPDATE replies SET state = ? WHERE id = ?');
   const saveAnchor = db.prepare(
@@ -214,8 +225,16 @@ export function consultationsTable(db: Db) {
     finishReply(id: string, end: ReplyEnd): void {
       db.transaction(() => {
         if (end.text) number.run({ id });
-        finish.run({ id, ...end, error: end.error ? JSON.stringify(end.error) : null });
+        finish.run({ id, ...end, costSource: end.costSource ?? (end.cost === null ? null : 'provider'), error: end.error ? JSON.stringify(end.error) : null });
       })();
+    },
+    setCost(id: string, cost: number, costSource: CostSource): boolean {
+      return setCost.run({ id, cost, costSource }).changes === 1;
+    },
+    /** What the replies started since `since` (ISO) cost, and how many of them have no known cost. */
+    spentSince(since: string): { spentUsd: number; unknownCosts: number } {
+      const row = spentSince.get(since)!;
+      return { spentUsd: row.spent, unknownCosts: row.unknown };
     },
     /** At start-up: replies still 'streaming' were cut by a crash or a quit. */
     markOrphansInterrupted(at: string, error: AmiError): number {

@@ -1,5 +1,5 @@
 // The seam between consultations and a model provider. Only files in electron/llm import 'openai'.
-import type { AmiError, ChatMessage, ModelInfo, Usage } from '../../shared/domain.js';
+import type { AmiError, ChatMessage, KeyUsage, ModelInfo, Usage } from '../../shared/domain.js';
 
 export interface ChatRequest {
   baseUrl: string;
@@ -27,7 +27,14 @@ export interface ChatOutcome {
   error: AmiError | null;
 }
 
+/** OpenRouter's record of one generation: 'not_ready' while it answers 404 (it may, for a few seconds). */
+export type GenerationLookup = { totalCost: number | null } | 'not_ready' | 'unavailable';
+
 export interface LlmClient {
   chat(request: ChatRequest): Promise<ChatOutcome>;
   listModels(options: { baseUrl: string; apiKey: string | null; signal?: AbortSignal }): Promise<ModelInfo[]>;
+  /** GET /generation?id=…; servers that have no such endpoint answer 'unavailable'. */
+  generation?(options: { baseUrl: string; apiKey: string; id: string; signal?: AbortSignal }): Promise<GenerationLookup>;
+  /** GET /key: the key's spending and limit; null when the server or the key does not say. */
+  keyUsage?(options: { baseUrl: string; apiKey: string; signal?: AbortSignal }): Promise<KeyUsage | null>;
 }

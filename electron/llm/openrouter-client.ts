@@ -9,7 +9,7 @@
 //   ours, only before the first token, only for 429/5xx/network, honouring Retry-After up to a cap.
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { z } from 'zod';
-import type { AmiError, ModelInfo, Usage } from '../../shared/domain.js';
+import type { AmiError, KeyUsage, ModelInfo, Usage } from '../../shared/domain.js';
 import { AmiFailure } from '../services/ami-error.js';
 import { brokeOffError, CANCELLED, emptyReplyError, serviceName, cutOffError, malformedError, mapProviderError, networkError, notAStreamError, retryAfterMs, timeoutError } from './error-map.js';
 import type { ChatOutcome, ChatRequest, LlmClient } from './llm-client.js';
@@ -71,6 +71,15 @@ const modelsSchema = z.object({
     .max(20_000),
 });
 
+// Read defensively: only finite numbers count, anything else is "not said".
+const amount = z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v), z.number().finite()).nullish().catch(null);
+const generationSchema = z.object({ data: z.object({ total_cost: amount }).passthrough() });
+const keySchema = z.object({
+  data: z
+    .object({ usage: amount, usage_monthly: amount, limit: amount, limit_remaining: amount, limit_reset: z.string().max(40).nullish().catch(null) })
+    .passthrough(),
+});
+
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     if (signal.aborted) return resolve();
@@ -98,7 +107,26 @@ interface Attempt extends ChatOutcome {
   retryAfterMs: number | null;
 }
 
+const trimSlash = (url: string) => url.replace(/\/+$/, '');
+
 export function createOpenRouterClient(options: OpenRouterClientOptions = {}): LlmClient {
+  /** A small GET beside the SDK (it has no call for these endpoints): the JSON body, or the HTTP status when not 2xx, or 0 for no answer. */
+  async function getJson(url: string, apiKey: string, signal?: AbortSignal): Promise<unknown> {
+    try {
+      const response = await (options.fetch ?? fetch)(url, {
+        headers: { Authorization: `Bearer ${apiKey}`, Accept: 'application/json', ...ATTRIBUTION_HEADERS },
+        signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(15_000)]) : AbortSignal.timeout(15_000),
+      });
+      if (!response.ok) {
+        await response.body?.cancel();
+        return response.status;
+      }
+      return await response.json();
+    } catch {
+      return 0;
+    }
+  }
+
   const idleTimeoutMs = options.idleTimeoutMs ?? 90_000;
   const maxRetries = options.maxRetries ?? 2;
   const maxRetryWaitMs = options.maxRetryWaitMs ?? 20_000;
@@ -262,6 +290,23 @@ export function createOpenRouterClient(options: OpenRouterClientOptions = {}): L
       }
       const { retryable: _r, retryAfterMs: _w, ...outcome } = result!;
       return outcome;
+    },
+
+    async generation({ baseUrl, apiKey, id, signal }) {
+      const response = await getJson(`${trimSlash(baseUrl)}/generation?id=${encodeURIComponent(id)}`, apiKey, signal);
+      if (response === 404) return 'not_ready';
+      if (typeof response === 'number') return 'unavailable';
+      const parsed = generationSchema.safeParse(response);
+      return parsed.success ? { totalCost: parsed.data.data.total_cost ?? null } : 'unavailable';
+    },
+
+    async keyUsage({ baseUrl, apiKey, signal }): Promise<KeyUsage | null> {
+      const response = await getJson(`${trimSlash(baseUrl)}/key`, apiKey, signal);
+      if (typeof response === 'number') return null;
+      const parsed = keySchema.safeParse(response);
+      if (!parsed.success) return null;
+      const d = parsed.data.data;
+      return { usage: d.usage ?? null, usageMonthly: d.usage_monthly ?? null, limit: d.limit ?? null, limitRemaining: d.limit_remaining ?? null, limitReset: d.limit_reset ?? null };
     },
 
     async listModels({ baseUrl, apiKey, signal }) {

@@ -31,7 +31,7 @@ export const historySchema = z.object({
       requestMessages: z.array(z.object({ role: z.enum(['system', 'user', 'assistant']), content: z.string().max(MAX_DRAFT_CHARS * 2) })).max(1000),
       text, servedModel: z.string().max(200).nullable(), provider: z.string().max(200).nullable(), generationId: z.string().max(200).nullable(),
       finishReason: z.string().max(40).nullable(),
-      usage: z.object({ promptTokens: z.number().nullable(), completionTokens: z.number().nullable(), cost: z.number().nullable() }),
+      usage: z.object({ promptTokens: z.number().nullable(), completionTokens: z.number().nullable(), cost: z.number().nullable(), costSource: z.enum(['provider', 'generation', 'estimate', 'local']).nullish() }),
       latencyMs: z.number().nullable(), startedAt: iso, completedAt: iso.nullable(),
       status: z.enum(['streaming', 'complete', 'interrupted', 'failed']), error: error.nullable(),
       citationNumber: z.number().int().min(1).nullable(), note: small, state: z.enum(['kept', 'dismissed']),

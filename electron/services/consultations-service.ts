@@ -9,6 +9,7 @@ import { codedError } from '../llm/error-map.js';
 import type { ChatOutcome } from '../llm/llm-client.js';
 import { AmiFailure, fail } from './ami-error.js';
 import type { DraftsService } from './drafts-service.js';
+import type { MoneyService } from './money-service.js';
 import { sha256, type ServiceContext } from './service-context.js';
 import type { SettingsService } from './settings-service.js';
 
@@ -17,10 +18,28 @@ export const PARTIAL_SAVE_INTERVAL_MS = 1000;
 
 const NO_KEY: AmiError = codedError('no_key', 'key.missing');
 
-export function consultationsService(ctx: ServiceContext, drafts: DraftsService, settings: SettingsService) {
+export function consultationsService(ctx: ServiceContext, drafts: DraftsService, settings: SettingsService, money: MoneyService) {
   const { store } = ctx;
   const active = new Map<string, AbortController>();
   const running = new Set<Promise<void>>();
+  // Cost look-ups after replies run off the reply's path; quitting stops them.
+  const lookups = new AbortController();
+
+  /** The cost of a reply that ended without one, found after the fact; the renderer is told when it is known. */
+  function settleCost(replyId: string, route: Route, apiKey: string): void {
+    const reply = store.consultations.reply(replyId);
+    if (!reply || reply.usage.cost !== null) return;
+    const task = money
+      .settleCost(reply, route, apiKey, lookups.signal)
+      .then((changed) => {
+        if (!changed || !store.db.open) return;
+        const stored = store.consultations.reply(replyId)!;
+        ctx.emit({ type: 'reply:end', replyId, consultationId: stored.consultationId, reply: stored });
+      })
+      .catch((err: unknown) => ctx.log(`cost look-up failed: ${err instanceof Error ? err.name : 'error'}`))
+      .finally(() => running.delete(task));
+    running.add(task);
+  }
 
   /** The key to send; '' for a local server that needs none. */
   function keyFor(baseUrl: string): string {
@@ -79,6 +98,7 @@ export function consultationsService(ctx: ServiceContext, drafts: DraftsService,
       });
       const stored = store.consultations.reply(reply.id)!;
       ctx.emit({ type: 'reply:end', replyId: reply.id, consultationId: reply.consultationId, reply: stored });
+      settleCost(reply.id, route, apiKey);
     };
 
     const task = ctx.llm
@@ -131,12 +151,15 @@ export function consultationsService(ctx: ServiceContext, drafts: DraftsService,
     return { consultationId: consultation.id, replyId: reply.id, citationNumber: reply.citationNumber };
   }
 
-  function askOf(input: Omit<AskInput, 'model'>, models: (string | undefined)[], opinionGroup: string | null): AskStarted[] {
+  async function askOf(input: Omit<AskInput, 'model'>, models: (string | undefined)[], opinionGroup: string | null): Promise<AskStarted[]> {
     const prepared = models.map((model) => prepare({ ...input, model }));
     const first = prepared[0]!;
     const apiKey = keyFor(first.route.baseUrl);
     if (first.draft.trashedAt) fail('validation', 'This draft is in the trash. Restore it before asking about it.');
     if (input.previousId && !store.consultations.consultation(input.previousId)) fail('not_found', 'The earlier consultation no longer exists.');
+    // The budget's hard stop is checked before anything is stored or sent: a refused question leaves no trace, and
+    // a second opinion is refused whole rather than asked of some of its models.
+    for (const p of prepared) await money.check({ route: p.route, messages: p.messages, kind: p.template.kind, passageChars: p.passage.text.length });
     const consultations = store.transaction(() => {
       // The text the author has in the editor is theirs: save it, and pin the revision the model is shown.
       if (first.draft.text !== input.text) store.drafts.saveText(first.draft.id, input.text, ctx.now().toISOString());
@@ -166,9 +189,11 @@ export function consultationsService(ctx: ServiceContext, drafts: DraftsService,
   }
 
   return {
-    preview(input: AskInput): AskPreview {
+    async preview(input: AskInput): Promise<AskPreview> {
       const p = prepare(input);
+      const money_ = await money.estimate({ route: p.route, messages: p.messages, kind: p.template.kind, passageChars: p.passage.text.length });
       return {
+        ...money_,
         messages: p.messages,
         route: p.route,
         passage: p.passage,
@@ -178,8 +203,8 @@ export function consultationsService(ctx: ServiceContext, drafts: DraftsService,
       };
     },
 
-    ask(input: AskInput): AskStarted {
-      return askOf(input, [input.model], null)[0]!;
+    async ask(input: AskInput): Promise<AskStarted> {
+      return (await askOf(input, [input.model], null))[0]!;
     },
 
     /**
@@ -187,12 +212,12 @@ export function consultationsService(ctx: ServiceContext, drafts: DraftsService,
      * served model and citation) in one shared opinion group. All are stored before any request leaves, then each
      * streams, ends and can be cancelled on its own.
      */
-    askMany(input: AskManyInput): AskStarted[] {
+    askMany(input: AskManyInput): Promise<AskStarted[]> {
       const { models, ...rest } = input;
       return askOf(rest, models, ctx.newId());
     },
 
-    followUp(input: { consultationId: string; question: string; model?: string }): AskStarted {
+    async followUp(input: { consultationId: string; question: string; model?: string }): Promise<AskStarted> {
       const consultation = store.consultations.consultation(input.consultationId) ?? fail('not_found', 'This consultation no longer exists.');
       if (input.model && input.model !== consultation.route.requestedModel) {
         fail('validation', 'A follow-up continues the conversation with the same model. To consult another model, ask a new question.');
@@ -203,6 +228,7 @@ export function consultationsService(ctx: ServiceContext, drafts: DraftsService,
       const last = thread.filter((r) => r.text).pop() ?? fail('not_found', 'This consultation has no reply to follow up on.');
       const apiKey = keyFor(consultation.route.baseUrl);
       const messages = buildFollowUpMessages(last.requestMessages, last.text, input.question);
+      await money.check({ route: consultation.route, messages, kind: 'question', passageChars: consultation.passage.text.length });
       return startTurn(consultation, input.question, messages, apiKey);
     },
 
@@ -220,6 +246,7 @@ export function consultationsService(ctx: ServiceContext, drafts: DraftsService,
 
     /** On quit: stops every stream and keeps what arrived, marked interrupted. */
     stopAll(): void {
+      lookups.abort();
       for (const controller of active.values()) controller.abort();
     },
   };

@@ -12,6 +12,7 @@ import { codedError } from '../llm/error-map.js';
 import { fail } from './ami-error.js';
 import { citationsService } from './citations-service.js';
 import { consultationsService } from './consultations-service.js';
+import { moneyService } from './money-service.js';
 import { draftsService } from './drafts-service.js';
 import { exportService } from './export-service.js';
 import { guardService } from './guard-service.js';
@@ -37,6 +38,8 @@ export interface ServiceDeps {
   chooseFolder?: (purpose: 'export' | 'import') => Promise<string | null>;
   /** Electron: rebuilds the menu in the interface language the author chose. */
   onUiLanguage?: (choice: UiLanguageChoice) => void;
+  /** Waits between look-ups of OpenRouter's generation record (tests shorten them). */
+  generationRetryDelaysMs?: number[];
   /** Electron: points the session's spellchecker at the draft's language. */
   setSpellCheckLanguage?: (language: Language) => void;
 }
@@ -73,7 +76,8 @@ export function createServices(deps: ServiceDeps): Services {
 
   const drafts = draftsService(ctx);
   const settings = settingsService(ctx);
-  const consultations = consultationsService(ctx, drafts, settings);
+  const money = moneyService(ctx, settings, { generationRetryDelaysMs: deps.generationRetryDelaysMs });
+  const consultations = consultationsService(ctx, drafts, settings, money);
   const citations = citationsService(ctx);
   const guard = guardService(ctx);
   const archive = archiveService(ctx, deps.version);
@@ -154,6 +158,7 @@ export function createServices(deps: ServiceDeps): Services {
     },
     'usage:summary': (range) => store.usage.summary(range),
     'models:list': () => settings.models(),
+    'money:status': () => money.moneyStatus(),
     'links:open': ({ url }) =>
       deps.openLink ? deps.openLink(url) : fail('unsupported', 'Links open in your browser directly in this mode.'),
     'spellcheck:setLanguage': ({ language }) => {

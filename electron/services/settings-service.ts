@@ -1,6 +1,7 @@
 // Settings and request templates. The key itself is only ever handled by the KeyStore (invariant 6).
 import { DEFAULT_BASE_URL, DEFAULT_MODEL, type Language, type RequestKind, type Settings, type Template, type UiLanguageChoice } from '../../shared/domain.js';
 import { BUILTIN_TEMPLATES } from '../../seeds/templates.js';
+import { WORLD_GRID_INTENSITY } from '../../shared/footprint.js';
 import { fail } from './ami-error.js';
 import type { ServiceContext } from './service-context.js';
 
@@ -15,6 +16,10 @@ export function settingsService(ctx: ServiceContext) {
       dataCollection: store.settings.get<'deny' | 'allow'>('dataCollection') ?? 'deny',
       uiLanguage: store.settings.get<UiLanguageChoice>('uiLanguage') ?? 'auto',
       key: ctx.keyStore.status(),
+      budgetMonthlyUsd: store.settings.get<number | null>('budgetMonthlyUsd') ?? null,
+      budgetHardStop: store.settings.get<boolean>('budgetHardStop') ?? false,
+      gridIntensity: store.settings.get<number>('gridIntensity') ?? WORLD_GRID_INTENSITY,
+      localPowerW: store.settings.get<number | null>('localPowerW') ?? null,
     };
   }
 
@@ -23,7 +28,16 @@ export function settingsService(ctx: ServiceContext) {
     seed(): void {
       store.settings.seedTemplates(BUILTIN_TEMPLATES, ctx.now().toISOString());
     },
-    update(patch: { baseUrl?: string; defaultModel?: string; dataCollection?: 'deny' | 'allow'; uiLanguage?: UiLanguageChoice }): Settings {
+    update(patch: {
+      baseUrl?: string;
+      defaultModel?: string;
+      dataCollection?: 'deny' | 'allow';
+      uiLanguage?: UiLanguageChoice;
+      budgetMonthlyUsd?: number | null;
+      budgetHardStop?: boolean;
+      gridIntensity?: number;
+      localPowerW?: number | null;
+    }): Settings {
       store.transaction(() => {
         for (const [key, value] of Object.entries(patch)) if (value !== undefined) store.settings.set(key, value);
       });

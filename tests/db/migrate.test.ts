@@ -121,4 +121,25 @@ describe('migrations', () => {
     expect(plan.map((p) => p.detail).join(' ')).toContain('consultations_by_opinion_group');
     db.close();
   });
+
+  it('004 marks the costs stored before it as the provider’s, and leaves unknown costs unknown', () => {
+    const db = openDatabase(fresh(), { migrate: false });
+    migrate(db, 3);
+    const at = '2026-03-01T09:00:00.000Z';
+    db.prepare("INSERT INTO drafts (id, title, text, created_at, updated_at) VALUES ('d', 't', 'x', ?, ?)").run(at, at);
+    db.prepare("INSERT INTO revisions (id, draft_id, seq, text, text_hash, reason, created_at) VALUES ('rev', 'd', 1, 'x', 'h', 'create', ?)").run(at);
+    db.prepare(`INSERT INTO consultations (id, draft_id, revision_id, passage_from, passage_to, passage_text, passage_hash, kind, template_id,
+      template_name, question, language, base_url, requested_model, data_collection, draft_hash, created_at, previous_id)
+      VALUES ('c', 'd', 'rev', 0, 1, 'x', 'h', 'clarity', NULL, 'Clarity', '', 'en', 'u', 'm', 'deny', 'h', ?, NULL)`).run(at);
+    const reply = db.prepare(`INSERT INTO replies (id, consultation_id, draft_id, turn, request_messages, text, started_at, status, error, citation_number, cost)
+      VALUES (?, 'c', 'd', ?, '[]', 'Réponse.', ?, 'complete', NULL, ?, ?)`);
+    reply.run('paid', 0, at, 1, 0.0012);
+    reply.run('unknown', 1, at, 2, null);
+    migrate(db, 4);
+    const source = (id: string) => db.prepare('SELECT cost_source FROM replies WHERE id = ?').pluck().get(id);
+    expect(source('paid')).toBe('provider');
+    expect(source('unknown')).toBeNull();
+    expect(() => db.prepare("UPDATE replies SET cost_source = 'guess' WHERE id = 'paid'").run()).toThrow(/CHECK/);
+    db.close();
+  });
 });

@@ -116,6 +116,10 @@ export interface FakeOpenRouter {
   /** When set, any other bearer token gets OpenRouter's 401. */
   expectedKey: string | null;
   models: unknown[];
+  /** How many times GET /generation answers 404 for a generation before its record is there (as right after a stream). */
+  generationNotReadyLookups: number;
+  /** GET /key's `data`; null answers 404 (a server without the endpoint). */
+  keyInfo: Record<string, unknown> | null;
   enqueue(...scenarios: FakeScenario[]): void;
   reset(): void;
   close(): Promise<void>;
@@ -151,6 +155,21 @@ export const FAKE_MODELS = [
     default_parameters: {},
   },
 ];
+
+/** GET /key's data for a key with a monthly limit, as documented (limits.mdx). */
+export const FAKE_KEY_INFO = {
+  label: 'sk-or-v1-e2e…789',
+  limit: 10,
+  limit_remaining: 7.5,
+  limit_reset: 'monthly',
+  include_byok_in_limit: false,
+  usage: 2.5,
+  usage_daily: 0.25,
+  usage_weekly: 1,
+  usage_monthly: 2.5,
+  is_free_tier: false,
+  rate_limit: { requests: -1, interval: '10s' },
+};
 
 /** OpenRouter serves a dated version of the requested slug; the citation must carry that one. */
 export function servedModelFor(requested: string): string {
@@ -225,6 +244,7 @@ export async function startFakeOpenRouter(): Promise<FakeOpenRouter> {
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   let generation = 0;
+  const generations = new Map<string, { lookups: number; data: Record<string, unknown> }>();
 
   const server: Server = createServer((req, res) => {
     let raw = '';
@@ -259,6 +279,16 @@ export async function startFakeOpenRouter(): Promise<FakeOpenRouter> {
     const path = request.path.split('?')[0]!;
     const auth = String(request.headers.authorization ?? '');
     if (request.method === 'GET' && path.endsWith('/models')) return json(res, 200, { data: fake.models });
+    if (request.method === 'GET' && (path.endsWith('/generation') || path.endsWith('/key'))) {
+      if (!/^Bearer \S+/.test(auth)) return json(res, 401, { error: { message: 'No auth credentials found', code: 401 } });
+      if (fake.expectedKey && auth !== `Bearer ${fake.expectedKey}`) return json(res, 401, { error: { message: 'User not found.', code: 401 } });
+      if (path.endsWith('/key')) return fake.keyInfo ? json(res, 200, { data: fake.keyInfo }) : json(res, 404, { error: { message: 'Not Found', code: 404 } });
+      const id = new URL(request.path, 'http://fake').searchParams.get('id') ?? '';
+      const record = generations.get(id);
+      // OpenRouter has the record a few seconds after the stream: until then, 404.
+      if (!record || record.lookups++ < fake.generationNotReadyLookups) return json(res, 404, { error: { message: `Generation ${id} not found`, code: 404 } });
+      return json(res, 200, { data: record.data });
+    }
     if (request.method !== 'POST' || !path.endsWith('/chat/completions')) return json(res, 404, { error: { message: 'Not Found', code: 404 } });
     if (!/^Bearer \S+/.test(auth)) return json(res, 401, { error: { message: 'No auth credentials found', code: 401 } });
     if (fake.expectedKey && auth !== `Bearer ${fake.expectedKey}`) return json(res, 401, { error: { message: 'User not found.', code: 401 } });
@@ -369,6 +399,14 @@ export async function startFakeOpenRouter(): Promise<FakeOpenRouter> {
     const promptTokens = Math.ceil(JSON.stringify(request.body?.messages ?? '').length / 4);
     const completionTokens = Math.ceil((s.text ?? DEFAULT_TEXT).length / 4);
     const usage = { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens, cost: (promptTokens * 3 + completionTokens * 15) / 1e6, is_byok: false };
+    generations.set(id, {
+      lookups: 0,
+      data: {
+        id, total_cost: usage.cost, upstream_inference_cost: null, created_at: new Date(created * 1000).toISOString(), model: served, streamed: true,
+        cancelled: false, provider_name: provider, finish_reason: finish, native_finish_reason: finish, tokens_prompt: promptTokens,
+        tokens_completion: completionTokens, native_tokens_prompt: promptTokens, native_tokens_completion: completionTokens, usage: usage.cost, is_byok: false,
+      },
+    });
     const shape = s.usageShape ?? 'empty-choices';
     if (shape === 'finish-null') {
       data(chunk([choice({ role: 'assistant', content: '' }, finish)]));
@@ -390,12 +428,17 @@ export async function startFakeOpenRouter(): Promise<FakeOpenRouter> {
     requests: [],
     expectedKey: null,
     models: FAKE_MODELS,
+    generationNotReadyLookups: 0,
+    keyInfo: { ...FAKE_KEY_INFO },
     enqueue: (...scenarios) => void queue.push(...scenarios),
     reset() {
       queue.length = 0;
       fake.requests.length = 0;
       fake.expectedKey = null;
       fake.models = FAKE_MODELS;
+      fake.generationNotReadyLookups = 0;
+      fake.keyInfo = { ...FAKE_KEY_INFO };
+      generations.clear();
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -157,6 +157,17 @@ describe('ERROR_MESSAGES', () => {
   });
 });
 
+describe('budget refusals', () => {
+  it('write amounts in dollars for the language', () => {
+    const en = errorMessage('budget.would_exceed', { cost: 0.0123, spent: 9.99, limit: 10, model: 'a/b' }, 'en');
+    expect(en).toContain('up to $0.0123');
+    expect(en).toContain('($9.99)');
+    expect(en).toContain('budget of $10.00');
+    expect(errorMessage('budget.would_exceed', { cost: 0.0123, spent: 9.99, limit: 10 }, 'fr')).toMatch(/jusqu’à 0,0123\s\$US/);
+    expect(errorMessage('budget.zero', { limit: 0, model: 'a/b' }, 'en')).toContain('Your monthly budget is $0.00, which means Ami sends nothing that costs');
+  });
+});
+
 describe('Retry-After', () => {
   it('reads seconds, milliseconds and HTTP dates', () => {
     expect(retryAfterMs(headers({ 'retry-after': '2' }), now)).toBe(2000);

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { m001Initial } from './001-initial.js';
 import { m002UnnumberFailedRequests } from './002-unnumber-failed-requests.js';
 import { m003OpinionGroups } from './003-opinion-groups.js';
+import { m004ReplyCostSource } from './004-reply-cost-source.js';
 
 export interface Migration {
   name: string;
@@ -9,4 +10,4 @@ export interface Migration {
 }
 
 /** Append only: migration N sets user_version N. Never edit a migration that has shipped. */
-export const MIGRATIONS: Migration[] = [m001Initial, m002UnnumberFailedRequests, m003OpinionGroups];
+export const MIGRATIONS: Migration[] = [m001Initial, m002UnnumberFailedRequests, m003OpinionGroups, m004ReplyCostSource];

@@ -12,6 +12,8 @@ import { requestOptions } from './request-options';
 import { useAnyStreaming } from './useAnyStreaming';
 import { usePassageLabel } from './usePassageLabel';
 import { useTranslation } from 'react-i18next';
+import { CostEstimateLine } from '../money/CostEstimateLine';
+import { useCostEstimate } from '../money/useCostEstimate';
 
 interface Props {
   draftId: string;
@@ -77,6 +79,9 @@ export function AskPanel(props: Props) {
       model: model.trim() || undefined,
     };
   };
+
+  // Asked again when what the request depends on changes (and after each question: the month's spend moved).
+  const estimate = useCostEstimate(buildInput, [draftId, request, model, question, passageLabel, current.map((c) => c.started.replyId).join(','), streaming ? 1 : 0].join('\u0000'));
 
   const ask = async () => {
     if (asking || props.readOnly) return;
@@ -192,6 +197,7 @@ export function AskPanel(props: Props) {
           <button type="submit" className="primary" disabled={asking || streaming || props.readOnly} title={t('ask.askTitle')}>
             {t('ask.ask')}
           </button>
+          <CostEstimateLine value={estimate} />
           {asking && <span className="muted">{t('ask.sending')}</span>}
           {props.readOnly && <span className="muted">{t('ask.restoreToAsk')}</span>}
         </div>

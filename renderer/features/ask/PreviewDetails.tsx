@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { firstWords } from '../../components/format';
 import { useTranslation } from 'react-i18next';
 import { kindLabel } from './request-options';
+import { budgetWarning, estimateNote, formatEstimate } from '../money/money-format';
 
 interface Props {
   /** The request as it would be sent now, or a message saying why there is none. */
@@ -83,6 +84,20 @@ export function PreviewDetails({ buildInput, onOpenSettings }: Props) {
                 {preview.route.dataCollection === 'deny'
                   ? t('preview.deny')
                   : t('preview.allow')}
+              </dd>
+              <dt>{t('money.estimateLabel')}</dt>
+              <dd>
+                {formatEstimate(preview.estimate)}
+                <br />
+                <span className="muted small">{estimateNote(preview.estimate)}</span>
+                {budgetWarning(preview.budget) && (
+                  <>
+                    <br />
+                    <span className="budget-warning small">
+                      {budgetWarning(preview.budget)} {preview.refusal && t('money.willRefuse')}
+                    </span>
+                  </>
+                )}
               </dd>
               {!preview.keySet && (
                 <>

@@ -14,6 +14,7 @@ import { replyStatusText } from './reply-status';
 import { useTranslation } from 'react-i18next';
 import { consultationRequestName } from '../../../shared/request-names';
 import { uiLanguage } from '../../i18n';
+import { FootprintLine, type FootprintSettings } from '../money/FootprintLine';
 
 const ANCHOR_KEY = { current: 'citations.anchorCurrent', edited: 'citations.anchorEdited', lost: 'citations.anchorLost' } as const satisfies Record<AnchorStatus, string>;
 
@@ -29,6 +30,8 @@ interface Props {
   onRetry?: () => Promise<void>;
   onChanged: () => void;
   onOpenSettings: () => void;
+  /** What the footprint line is computed with (the author's settings). */
+  footprint?: FootprintSettings | null;
 }
 
 export function CitationCard(props: Props) {
@@ -40,7 +43,7 @@ export function CitationCard(props: Props) {
   return <ReplyCard {...props} />;
 }
 
-function ReplyCard({ citation, live, anchorStatus, currentPassage, onAskAgain, onChanged, onOpenSettings }: Props) {
+function ReplyCard({ citation, live, anchorStatus, currentPassage, onAskAgain, onChanged, onOpenSettings, footprint }: Props) {
   const { t } = useTranslation();
   const { consultation } = citation;
   const liveReply = useLiveReply(live, citation.reply.status === 'streaming' ? citation.reply.id : null);
@@ -147,9 +150,17 @@ function ReplyCard({ citation, live, anchorStatus, currentPassage, onAskAgain, o
       </p>
       {!streaming && (
         <p className="muted small">
-          {formatTokens(reply.usage.promptTokens, reply.usage.completionTokens)} · {formatCost(reply.usage.cost)}
+          {formatTokens(reply.usage.promptTokens, reply.usage.completionTokens)} ·{' '}
+          {reply.usage.costSource === 'local' ? t('money.local') : formatCost(reply.usage.cost)}
+          {reply.usage.costSource === 'estimate' && (
+            <span className="cost-estimated" title={t('money.estimatedTitle')}>
+              {' '}
+              ({t('money.estimated')})
+            </span>
+          )}
         </p>
       )}
+      {!streaming && reply.text && <FootprintLine reply={reply} settings={footprint ?? null} />}
       <p className={`reply-status ${reply.status === 'complete' ? 'status-ok' : 'status-bad'}`}>
         {replyStatusText(reply)}
         {streaming && (

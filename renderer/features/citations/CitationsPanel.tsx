@@ -7,6 +7,7 @@ import { citationThreads } from './citation-threads';
 import { FollowUpForm } from './FollowUpForm';
 import { opinionGroupSizes } from '../compare/opinion-siblings';
 import { useTranslation } from 'react-i18next';
+import type { FootprintSettings } from '../money/FootprintLine';
 
 interface Props {
   citations: Citation[];
@@ -27,6 +28,7 @@ interface Props {
   focusRequest?: { replyId: string } | null;
   /** Opens the side-by-side view of the consultations asked with this one. */
   onCompare: (opinionGroup: string) => void;
+  footprint?: FootprintSettings | null;
 }
 
 export function CitationsPanel(props: Props) {
@@ -95,6 +97,7 @@ export function CitationsPanel(props: Props) {
                   onRetry={props.readOnly ? undefined : () => props.onRetry(c)}
                   onChanged={props.onChanged}
                   onOpenSettings={props.onOpenSettings}
+                  footprint={props.footprint}
                 />
               ))}
               <div className="thread-foot">

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { Settings, Template } from '../../../shared/domain';
 import { ArchiveSection } from './ArchiveSection';
+import { BudgetSection } from './BudgetSection';
+import { FootprintSection } from './FootprintSection';
 import { BackupsSection } from './BackupsSection';
 import { KeySection } from './KeySection';
 import { RouteSection } from './RouteSection';
@@ -46,6 +48,8 @@ export function SettingsDialog(props: Props) {
           <LanguageSection settings={props.settings} onSettings={props.onSettings} />
           <KeySection settings={props.settings} mode={props.mode} onSettings={props.onSettings} />
           <RouteSection settings={props.settings} onSettings={props.onSettings} />
+          <BudgetSection settings={props.settings} onSettings={props.onSettings} />
+          <FootprintSection settings={props.settings} onSettings={props.onSettings} />
           <TemplatesEditor templates={props.templates} onChanged={props.onTemplatesChanged} />
           <BackupsSection dataDir={props.dataDir} />
           <ArchiveSection mode={props.mode} onImported={() => props.onImported?.()} />
