@@ -31,6 +31,8 @@ import { ExportMenu } from './features/export/ExportMenu';
 import { SettingsDialog } from './features/settings/SettingsDialog';
 import { CompareDialog } from './features/compare/CompareDialog';
 import { UsageDialog } from './features/usage/UsageDialog';
+import { usageFootprintOf } from '../shared/usage-footprint';
+import { WORLD_GRID_INTENSITY } from '../shared/footprint';
 import { useTranslation } from 'react-i18next';
 import { useUiLanguage } from './useUiLanguage';
 import { i18n } from './i18n';
@@ -460,7 +462,9 @@ export function App() {
           citations={citations} consultationId={activeConsultationId} onClose={() => setHistoryOpen(false)} />
       )}
       {compareGroup && draft && <CompareDialog group={compareGroup} citations={citations} live={live} onClose={() => setCompareGroup(null)} />}
-      {usageOpen && <UsageDialog onClose={() => setUsageOpen(false)} />}
+      {usageOpen && (
+        <UsageDialog onClose={() => setUsageOpen(false)} footprintOf={usageFootprintOf(settings?.gridIntensity ?? WORLD_GRID_INTENSITY)} />
+      )}
       <SettingsDialog
         open={settingsOpen}
         mode={mode}
