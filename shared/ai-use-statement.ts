@@ -2,6 +2,7 @@
 // whether model text is in the draft. Facts first, then sentences built only from those facts.
 import { REQUEST_KINDS, type Consultation, type Language, type Reply, type RequestKind } from './domain.js';
 import { formatUtc, kindName, numberedCitations, type DraftGuard, type ExportInput } from './export-input.js';
+import { replyFootprint, WORLD_GRID_INTENSITY } from './footprint.js';
 import { frenchTypography } from './language.js';
 
 export interface AiUseInput {
@@ -12,6 +13,8 @@ export interface AiUseInput {
   /** The exported draft text, so that the statement can quote the passages the check found. */
   draftText?: string;
   language: Language;
+  /** gCO2e per kWh for the footprint estimate; the world average when not given. */
+  gridIntensity?: number;
 }
 
 export interface AiUseFacts {
@@ -26,6 +29,11 @@ export interface AiUseFacts {
   incompleteReplies: number;
   /** What the replies cost (USD) as their providers said; unknown: replies whose cost was not said, left out of total. */
   cost: { total: number; unknown: number };
+  /**
+   * The replies' estimated footprint (EcoLogits' method, see shared/footprint.ts), summed as ranges; unknown: replies
+   * it cannot estimate (no token count, or a local model whose power draw an export does not know).
+   */
+  footprint: { wh: [number, number]; gco2e: [number, number]; unknown: number; gridIntensity: number };
   firstAt: string | null;
   lastAt: string | null;
   draftSha256: string;
@@ -88,6 +96,7 @@ export function aiUseFacts(input: AiUseInput): AiUseFacts {
       total: replies.reduce((sum, r) => sum + (r.usage.cost ?? 0), 0),
       unknown: replies.filter((r) => r.usage.cost === null).length,
     },
+    footprint: footprintOf(replies, input.gridIntensity ?? WORLD_GRID_INTENSITY),
     firstAt: times[0]?.iso ?? null,
     lastAt: times[times.length - 1]?.iso ?? null,
     draftSha256: input.draftSha256,
@@ -129,6 +138,56 @@ function list(items: string[], language: Language): string {
 function usd(amount: number, language: Language): string {
   const digits = amount > 0 && amount < 0.01 ? 5 : 2;
   return new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount);
+}
+
+function footprintOf(replies: Reply[], gridIntensity: number): AiUseFacts['footprint'] {
+  const sum = { wh: [0, 0] as [number, number], gco2e: [0, 0] as [number, number], unknown: 0, gridIntensity };
+  for (const r of replies) {
+    const f = replyFootprint({
+      model: r.servedModel,
+      outputTokens: r.usage.completionTokens,
+      local: r.usage.costSource === 'local',
+      latencyMs: r.latencyMs,
+      localPowerW: null,
+      gridIntensity,
+    });
+    if (f.kind === 'unknown') {
+      sum.unknown++;
+      continue;
+    }
+    sum.wh = [sum.wh[0] + f.energyWh.low, sum.wh[1] + f.energyWh.high];
+    sum.gco2e = [sum.gco2e[0] + f.co2eG.low, sum.gco2e[1] + f.co2eG.high];
+  }
+  return sum;
+}
+
+/** A range with two significant digits at most: the estimate is rough, and must not look precise. */
+function rangeText(range: [number, number], language: Language): string {
+  const n = (v: number) => new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-US', { maximumSignificantDigits: 2 }).format(v);
+  return `${n(range[0])}–${n(range[1])}`;
+}
+
+/** The replies' estimated energy and CO2e, said as a range with its method, and what it leaves out. */
+function footprintSentence(f: AiUseFacts['footprint'], replies: number, language: Language, hold: (s: string) => string): string {
+  const fr = language === 'fr';
+  if (f.unknown === replies) return fr ? 'L’empreinte de ces réponses ne peut pas être estimée.' : 'The footprint of these replies cannot be estimated.';
+  const wh = hold(`${rangeText(f.wh, language)} Wh`);
+  const co2 = hold(`${rangeText(f.gco2e, language)} g CO2e`);
+  const grid = hold(`${Math.round(f.gridIntensity)} g CO2e/kWh`);
+  const sentence = fr
+    ? `Leur empreinte estimée est de ${wh} et ${co2} (méthode d’EcoLogits, électricité à ${grid} ; un ordre de grandeur, pas une mesure).`
+    : `Their estimated footprint is ${wh} and ${co2} (EcoLogits’ method, electricity at ${grid}; an order of magnitude, not a measurement).`;
+  if (f.unknown === 0) return sentence;
+  return (
+    sentence +
+    (fr
+      ? f.unknown === 1
+        ? ' Une réponse n’a pas pu être estimée et n’est pas comptée.'
+        : ` ${f.unknown} réponses n’ont pas pu être estimées et ne sont pas comptées.`
+      : f.unknown === 1
+        ? ' One reply could not be estimated and is not counted.'
+        : ` ${f.unknown} replies could not be estimated and are not counted.`)
+  );
 }
 
 /** The draft's total cost, saying which part of it is not known rather than counting it as nothing. */
@@ -187,7 +246,7 @@ function paragraphs(f: AiUseFacts, language: Language, code: Code): string[] {
     }
   }
 
-  if (f.replies > 0) out[out.length - 1] += ` ${costSentence(f.cost, f.replies, language, keep)}`;
+  if (f.replies > 0) out[out.length - 1] += ` ${costSentence(f.cost, f.replies, language, keep)} ${footprintSentence(f.footprint, f.replies, language, keep)}`;
 
   const check = f.modelTextInDraft;
   if (!check || (check.clean && check.spans === 0)) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aiUseStatement, markdownCode } from '../../shared/ai-use-statement.js';
 import { consultation, reply } from './export-fixtures.js';
+import { replyFootprint } from '../../shared/footprint.js';
 
 const c1 = consultation('c1', { kind: 'clarity', createdAt: '2026-03-01T09:00:00.000Z' });
 const c2 = consultation('c2', { kind: 'proofread', createdAt: '2026-03-02T10:00:00.000Z' });
@@ -121,5 +122,34 @@ describe('the draft’s total cost in the statement', () => {
     const small = aiUseStatement({ ...input, replies: [reply('s', 'c1', 1, { usage: { promptTokens: 1, completionTokens: 1, cost: 0.0001234 } })], language: 'en' });
     expect(small.text).toContain('These replies cost $0.00012 in all');
     expect(small.text).not.toContain('not known');
+  });
+});
+
+describe('the draft’s footprint in the statement', () => {
+  const input = { consultations: [c1, c2, c3], draftSha256: 'ab'.repeat(32) };
+  const replies = [
+    reply('f1', 'c1', 1, { servedModel: 'mistralai/mistral-small-3.2-24b-instruct', usage: { promptTokens: 900, completionTokens: 400, cost: 0.001 } }),
+    reply('f2', 'c2', 2, { servedModel: 'mistralai/mistral-small-3.2-24b-instruct', usage: { promptTokens: 900, completionTokens: 200, cost: 0.001 } }),
+    reply('f3', 'c3', 3, { usage: { promptTokens: null, completionTokens: null, cost: null } }),
+  ];
+
+  it('sums the replies’ estimates as a range with its method and grid, and counts what it cannot estimate', () => {
+    const { text, facts } = aiUseStatement({ ...input, replies, language: 'en', gridIntensity: 300 });
+    const [f1, f2] = [400, 200].map((tokens) =>
+      replyFootprint({ model: 'mistralai/mistral-small-3.2-24b-instruct', outputTokens: tokens, local: false, latencyMs: null, localPowerW: null, gridIntensity: 300 }),
+    );
+    if (f1!.kind !== 'estimate' || f2!.kind !== 'estimate') throw new Error('expected estimates');
+    expect(facts.footprint.unknown).toBe(1);
+    expect(facts.footprint.wh[0]).toBeCloseTo(f1!.energyWh.low + f2!.energyWh.low, 9);
+    expect(facts.footprint.gco2e[1]).toBeCloseTo(f1!.co2eG.high + f2!.co2eG.high, 9);
+    expect(facts.footprint.wh[0]).toBeLessThan(facts.footprint.wh[1]);
+    expect(text).toMatch(/Their estimated footprint is [\d.,]+–[\d.,]+ Wh and [\d.,]+–[\d.,]+ g CO2e \(EcoLogits’ method, electricity at 300 g CO2e\/kWh; an order of magnitude, not a measurement\)\. One reply could not be estimated and is not counted\./);
+    expect(aiUseStatement({ ...input, replies, language: 'fr', gridIntensity: 300 }).text).toContain('Leur empreinte estimée est de');
+  });
+
+  it('says when nothing can be estimated rather than giving zero', () => {
+    const { text } = aiUseStatement({ ...input, replies: [replies[2]!], language: 'en' });
+    expect(text).toContain('The footprint of these replies cannot be estimated.');
+    expect(text).not.toMatch(/0–0 Wh/);
   });
 });
