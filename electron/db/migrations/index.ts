@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { m001Initial } from './001-initial.js';
 import { m002UnnumberFailedRequests } from './002-unnumber-failed-requests.js';
+import { m003ModelCatalogue } from './003-model-catalogue.js';
 
 export interface Migration {
   name: string;
@@ -8,4 +9,4 @@ export interface Migration {
 }
 
 /** Append only: migration N sets user_version N. Never edit a migration that has shipped. */
-export const MIGRATIONS: Migration[] = [m001Initial, m002UnnumberFailedRequests];
+export const MIGRATIONS: Migration[] = [m001Initial, m002UnnumberFailedRequests, m003ModelCatalogue];
