@@ -37,6 +37,8 @@ export const CHANNELS = [
   'archive:export',
   'archive:import',
   'models:list',
+  'endpoints:save',
+  'endpoints:remove',
   'links:open',
   'spellcheck:setLanguage',
 ] as const;

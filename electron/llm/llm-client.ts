@@ -1,5 +1,6 @@
 // The seam between consultations and a model provider. Only files in electron/llm import 'openai'.
-import type { AmiError, ChatMessage, ModelInfo, Usage } from '../../shared/domain.js';
+import type { AmiError, ChatMessage, Usage } from '../../shared/domain.js';
+import type { ParsedCatalogue } from './catalogue-parse.js';
 
 export interface ChatRequest {
   baseUrl: string;
@@ -29,5 +30,6 @@ export interface ChatOutcome {
 
 export interface LlmClient {
   chat(request: ChatRequest): Promise<ChatOutcome>;
-  listModels(options: { baseUrl: string; apiKey: string | null; signal?: AbortSignal }): Promise<ModelInfo[]>;
+  /** The endpoint's /models, read into the catalogue. Throws AmiFailure with a coded error when it cannot. */
+  listModels(options: { baseUrl: string; apiKey: string | null; signal?: AbortSignal; endpoint: { id: string; local: boolean } }): Promise<ParsedCatalogue>;
 }

@@ -11,6 +11,7 @@ import { AmiFailure, fail } from './ami-error.js';
 import type { DraftsService } from './drafts-service.js';
 import { sha256, type ServiceContext } from './service-context.js';
 import type { SettingsService } from './settings-service.js';
+import type { Endpoint } from './endpoints.js';
 
 /** Partial text is written to disk at most this often while streaming, so a crash keeps most of it. */
 export const PARTIAL_SAVE_INTERVAL_MS = 1000;
@@ -22,13 +23,16 @@ export function consultationsService(ctx: ServiceContext, drafts: DraftsService,
   const active = new Map<string, AbortController>();
   const running = new Set<Promise<void>>();
 
-  /** The key to send; '' for a local server that needs none. */
-  function keyFor(baseUrl: string): string {
-    const key = ctx.keyStore.get();
+  /** The key to send; '' for a local server that needs none. A key only goes to the endpoint it belongs to. */
+  function keyFor(endpoint: Endpoint | undefined, baseUrl: string): string {
+    const key = endpoint?.keys.get();
     if (key) return key;
-    if (baseUrlNeedsKey(baseUrl)) throw new AmiFailure(NO_KEY);
+    if (endpoint?.builtin && baseUrlNeedsKey(baseUrl)) throw new AmiFailure(NO_KEY);
     return '';
   }
+
+  /** The endpoint a stored route went to, found by its base URL (the built-in one first). */
+  const endpointAt = (baseUrl: string) => settings.endpoints().find((e) => e.baseUrl === baseUrl);
 
   function prepare(input: AskInput) {
     const draft = drafts.get(input.draftId);
@@ -36,7 +40,8 @@ export function consultationsService(ctx: ServiceContext, drafts: DraftsService,
     const language = detectLanguage(input.text);
     const template = settings.templateFor(input.kind, language, input.templateId);
     if (input.kind === 'question' && !input.question.trim()) fail('validation', 'Write the question you want to ask about this passage.');
-    const route: Route = { baseUrl: s.baseUrl, requestedModel: input.model ?? s.defaultModel, dataCollection: s.dataCollection };
+    const endpoint = settings.endpoint(input.endpointId);
+    const route: Route = { baseUrl: endpoint.baseUrl, requestedModel: input.model ?? s.defaultModel, dataCollection: s.dataCollection };
     const passageText = input.text.slice(input.from, input.to);
     const messages = buildMessages({
       draftTitle: draft.title,
@@ -48,7 +53,7 @@ export function consultationsService(ctx: ServiceContext, drafts: DraftsService,
       question: input.question,
       language,
     });
-    return { draft, language, template, route, messages, passage: { from: input.from, to: input.to, text: passageText, hash: sha256(passageText) } };
+    return { draft, endpoint, language, template, route, messages, passage: { from: input.from, to: input.to, text: passageText, hash: sha256(passageText) } };
   }
 
   /** Streams one turn in the background; every outcome, even a crash of the client, ends as a stored reply. */
@@ -140,13 +145,13 @@ export function consultationsService(ctx: ServiceContext, drafts: DraftsService,
         passage: p.passage,
         templateName: p.template.name,
         draftChars: input.text.length,
-        keySet: ctx.keyStore.get() !== null || !baseUrlNeedsKey(p.route.baseUrl),
+        keySet: p.endpoint.keys.get() !== null || !p.endpoint.builtin || !baseUrlNeedsKey(p.route.baseUrl),
       };
     },
 
     ask(input: AskInput): AskStarted {
       const p = prepare(input);
-      const apiKey = keyFor(p.route.baseUrl);
+      const apiKey = keyFor(p.endpoint, p.route.baseUrl);
       if (p.draft.trashedAt) fail('validation', 'This draft is in the trash. Restore it before asking about it.');
       if (input.previousId && !store.consultations.consultation(input.previousId)) fail('not_found', 'The earlier consultation no longer exists.');
       const consultation = store.transaction(() => {
@@ -171,7 +176,9 @@ export function consultationsService(ctx: ServiceContext, drafts: DraftsService,
         });
         return store.consultations.consultation(id)!;
       });
-      return startTurn(consultation, input.question, p.messages, apiKey);
+      const started = startTurn(consultation, input.question, p.messages, apiKey);
+      settings.noteRecent(p.endpoint.id, p.route.requestedModel);
+      return started;
     },
 
     followUp(input: { consultationId: string; question: string; model?: string }): AskStarted {
@@ -183,7 +190,7 @@ export function consultationsService(ctx: ServiceContext, drafts: DraftsService,
       if (thread[thread.length - 1]?.status === 'streaming') fail('validation', 'Wait for the current reply to finish (or cancel it) before asking a follow-up.');
       // A turn that got no text is not part of the conversation the model sees: continue from the last real reply.
       const last = thread.filter((r) => r.text).pop() ?? fail('not_found', 'This consultation has no reply to follow up on.');
-      const apiKey = keyFor(consultation.route.baseUrl);
+      const apiKey = keyFor(endpointAt(consultation.route.baseUrl), consultation.route.baseUrl);
       const messages = buildFollowUpMessages(last.requestMessages, last.text, input.question);
       return startTurn(consultation, input.question, messages, apiKey);
     },

@@ -16,7 +16,8 @@ import { draftsService } from './drafts-service.js';
 import { exportService } from './export-service.js';
 import { guardService } from './guard-service.js';
 import { archiveService } from './archive-service.js';
-import type { KeyStore } from './key-store.js';
+import type { EndpointKeys, KeyStore } from './key-store.js';
+import { catalogueService } from './catalogue-service.js';
 import { newId, type ServiceContext } from './service-context.js';
 import { settingsService } from './settings-service.js';
 import { welcomeDraft } from '../../seeds/welcome-draft.js';
@@ -27,6 +28,8 @@ export interface ServiceDeps {
   version: string;
   llm: LlmClient;
   keyStore: KeyStore;
+  /** Electron: one encrypted key store per added endpoint. Browser mode stores none. */
+  endpointKeys?: EndpointKeys;
   emit: (event: AmiEvent) => void;
   log?: (line: string) => void;
   env?: NodeJS.ProcessEnv;
@@ -63,6 +66,7 @@ export function createServices(deps: ServiceDeps): Services {
     store,
     llm: deps.llm,
     keyStore: deps.keyStore,
+    endpointKeys: deps.endpointKeys,
     emit: deps.emit,
     now,
     newId,
@@ -74,6 +78,7 @@ export function createServices(deps: ServiceDeps): Services {
   const drafts = draftsService(ctx);
   const settings = settingsService(ctx);
   const consultations = consultationsService(ctx, drafts, settings);
+  const catalogue = catalogueService(ctx, settings);
   const citations = citationsService(ctx);
   const guard = guardService(ctx);
   const archive = archiveService(ctx, deps.version);
@@ -151,7 +156,9 @@ export function createServices(deps: ServiceDeps): Services {
       const dir = path ?? (deps.chooseFolder ? await deps.chooseFolder('import') : fail('validation', 'Give the folder of the archive to import.'));
       return dir ? archive.importAll(dir) : null;
     },
-    'models:list': () => settings.models(),
+    'models:list': ({ refresh }) => catalogue.list(refresh),
+    'endpoints:save': (input) => settings.saveEndpoint(input),
+    'endpoints:remove': ({ id }) => settings.removeEndpoint(id),
     'links:open': ({ url }) =>
       deps.openLink ? deps.openLink(url) : fail('unsupported', 'Links open in your browser directly in this mode.'),
     'spellcheck:setLanguage': ({ language }) => {
