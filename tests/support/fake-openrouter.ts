@@ -116,6 +116,8 @@ export interface FakeOpenRouter {
   /** When set, any other bearer token gets OpenRouter's 401. */
   expectedKey: string | null;
   models: unknown[];
+  /** When set, /models answers exactly this (a local server's list, a malformed body) instead of {data: models}. */
+  modelsBody: { status?: number; body: string | Buffer | unknown; contentType?: string } | null;
   enqueue(...scenarios: FakeScenario[]): void;
   reset(): void;
   close(): Promise<void>;
@@ -258,7 +260,14 @@ export async function startFakeOpenRouter(): Promise<FakeOpenRouter> {
   async function handle(request: FakeRequest, res: ServerResponse): Promise<void> {
     const path = request.path.split('?')[0]!;
     const auth = String(request.headers.authorization ?? '');
-    if (request.method === 'GET' && path.endsWith('/models')) return json(res, 200, { data: fake.models });
+    if (request.method === 'GET' && path.endsWith('/models')) {
+      const custom = fake.modelsBody;
+      if (!custom) return json(res, 200, { data: fake.models });
+      const raw = typeof custom.body === 'string' || Buffer.isBuffer(custom.body) ? custom.body : JSON.stringify(custom.body);
+      res.writeHead(custom.status ?? 200, { 'content-type': custom.contentType ?? 'application/json' });
+      res.end(raw);
+      return;
+    }
     if (request.method !== 'POST' || !path.endsWith('/chat/completions')) return json(res, 404, { error: { message: 'Not Found', code: 404 } });
     if (!/^Bearer \S+/.test(auth)) return json(res, 401, { error: { message: 'No auth credentials found', code: 401 } });
     if (fake.expectedKey && auth !== `Bearer ${fake.expectedKey}`) return json(res, 401, { error: { message: 'User not found.', code: 401 } });
@@ -390,12 +399,14 @@ export async function startFakeOpenRouter(): Promise<FakeOpenRouter> {
     requests: [],
     expectedKey: null,
     models: FAKE_MODELS,
+    modelsBody: null,
     enqueue: (...scenarios) => void queue.push(...scenarios),
     reset() {
       queue.length = 0;
       fake.requests.length = 0;
       fake.expectedKey = null;
       fake.models = FAKE_MODELS;
+      fake.modelsBody = null;
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -403,6 +414,24 @@ export async function startFakeOpenRouter(): Promise<FakeOpenRouter> {
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),
+  };
+  return fake;
+}
+
+/**
+ * A second fake, as a local OpenAI-compatible server (Ollama, LM Studio, llama.cpp) on its own 127.0.0.1 port:
+ * /v1/models lists ids only, and replies carry no cost, provider or usage.
+ */
+export async function startFakeLocalServer(ids?: string[]): Promise<FakeOpenRouter> {
+  const fake = await startFakeOpenRouter();
+  const { localModels } = await import('./fake-catalogue.js');
+  const body = localModels(ids);
+  fake.url = fake.url.replace(/\/api\/v1$/, '/v1');
+  fake.modelsBody = { body };
+  const reset = fake.reset;
+  fake.reset = () => {
+    reset();
+    fake.modelsBody = { body };
   };
   return fake;
 }
