@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useState, type RefObject } from 'react';
 import type { AskInput, AskStarted } from '../../../shared/contract';
-import type { AmiError, Template } from '../../../shared/domain';
+import { OPENROUTER_ENDPOINT_ID, type AmiError, type Settings, type Template } from '../../../shared/domain';
 import { ami } from '../../api/ami-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { DraftEditorHandle } from '../../editor/DraftEditor';
 import type { LiveReplies } from './live-replies';
 import { LiveReplyView } from './LiveReplyView';
-import { ModelField } from './ModelField';
+import { ModelPicker, type ModelChoice } from './ModelPicker';
+import { toggleFavourite } from './favourites';
 import { PreviewDetails } from './PreviewDetails';
 import { requestOptions } from './request-options';
 import { useLiveReply } from './useLiveReply';
@@ -19,6 +20,8 @@ interface Props {
   editor: RefObject<DraftEditorHandle | null>;
   templates: Template[];
   defaultModel: string;
+  settings: Settings | null;
+  onSettings: (settings: Settings) => void;
   live: LiveReplies;
   /** Saves what is pending before the question goes out. */
   flushSave: () => Promise<boolean>;
@@ -36,14 +39,16 @@ export function AskPanel(props: Props) {
   const options = useMemo(() => requestOptions(templates), [templates, i18n.language]);
   const [request, setRequest] = useState('kind:clarity');
   const [question, setQuestion] = useState('');
-  const [model, setModel] = useState(props.defaultModel);
+  const defaultChoice = (): ModelChoice => ({ endpointId: props.settings?.defaultEndpointId ?? OPENROUTER_ENDPOINT_ID, model: props.defaultModel });
+  const [model, setModel] = useState<ModelChoice>(defaultChoice);
+  const [sentChars, setSentChars] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<AmiError | null>(null);
   const [asking, setAsking] = useState(false);
   const [current, setCurrent] = useState<AskStarted | null>(null);
   const passageLabel = usePassageLabel(editor, draftId);
 
-  useEffect(() => setModel(props.defaultModel), [props.defaultModel]);
+  useEffect(() => setModel(defaultChoice()), [props.defaultModel, props.settings?.defaultEndpointId]);
   useEffect(() => {
     setCurrent(null);
     setError(null);
@@ -72,8 +77,17 @@ export function AskPanel(props: Props) {
       kind: option.kind,
       templateId: option.templateId,
       question: question.trim(),
-      model: model.trim() || undefined,
+      model: model.model.trim() || undefined,
+      endpointId: model.endpointId,
     };
+  };
+
+  // The context warning measures the very messages the preview shows, as main builds them.
+  const measure = async () => {
+    const input = buildInput();
+    if (typeof input === 'string') return setSentChars(null);
+    const result = await ami['consultations:preview'](input);
+    setSentChars(result.ok ? result.value.messages.reduce((n, m) => n + m.content.length, 0) : null);
   };
 
   const ask = async () => {
@@ -93,6 +107,8 @@ export function AskPanel(props: Props) {
         setCurrent(result.value);
         setQuestion('');
         props.onAsked(result.value);
+        // Main noted the model as recently used.
+        void ami['settings:get']({}).then((r) => r.ok && props.onSettings(r.value));
       } else setError(result.error);
     } finally {
       setAsking(false);
@@ -152,7 +168,20 @@ export function AskPanel(props: Props) {
             }}
           />
         </div>
-        <ModelField value={model} onChange={setModel} />
+        {props.settings && (
+          <ModelPicker
+            label={t('ask.model')}
+            value={model}
+            onChange={(choice) => {
+              setModel(choice);
+              void measure();
+            }}
+            settings={props.settings}
+            onToggleFavourite={(ref) => void toggleFavourite(props.settings!, ref, props.onSettings)}
+            sentChars={sentChars}
+            onOpen={() => void measure()}
+          />
+        )}
         <PreviewDetails buildInput={buildInput} onOpenSettings={props.onOpenSettings} />
         <div className="ask-actions">
           <button type="submit" className="primary" disabled={asking || streaming || props.readOnly} title={t('ask.askTitle')}>

@@ -4,6 +4,7 @@ import { ArchiveSection } from './ArchiveSection';
 import { BackupsSection } from './BackupsSection';
 import { KeySection } from './KeySection';
 import { RouteSection } from './RouteSection';
+import { EndpointsSection } from './EndpointsSection';
 import { TemplatesEditor } from './TemplatesEditor';
 import { LanguageSection } from './LanguageSection';
 import { useTranslation } from 'react-i18next';
@@ -46,6 +47,7 @@ export function SettingsDialog(props: Props) {
           <LanguageSection settings={props.settings} onSettings={props.onSettings} />
           <KeySection settings={props.settings} mode={props.mode} onSettings={props.onSettings} />
           <RouteSection settings={props.settings} onSettings={props.onSettings} />
+          <EndpointsSection settings={props.settings} onSettings={props.onSettings} />
           <TemplatesEditor templates={props.templates} onChanged={props.onTemplatesChanged} />
           <BackupsSection dataDir={props.dataDir} />
           <ArchiveSection mode={props.mode} onImported={() => props.onImported?.()} />
