@@ -5,6 +5,7 @@ import { crashBench } from './crash.bench.js';
 import { editorBench } from './editor.bench.js';
 import { firstTokenBench } from './first-token.bench.js';
 import { guardBench } from './guard.bench.js';
+import { pickerBench } from './picker.bench.js';
 
 const only = process.argv[2];
 const benches: Record<string, () => void | Promise<void>> = {
@@ -13,6 +14,7 @@ const benches: Record<string, () => void | Promise<void>> = {
   editor: editorBench,
   'first-token': firstTokenBench,
   'big-document': bigDocumentBench,
+  picker: pickerBench,
   crash: crashBench,
 };
 for (const [name, run] of Object.entries(benches)) if (!only || only === name) await run();

@@ -144,7 +144,7 @@ export function ModelPicker({ value, onChange, settings, onToggleFavourite, id =
           {favourite ? '★' : '☆'}
         </button>
       </div>
-      <ul id={listId} role="listbox" aria-label={t('catalogue.list')} className="model-options" hidden={!open}>
+      <ul id={listId} role="listbox" aria-label={t('catalogue.list')} className="model-options" hidden={!open} data-query={search}>
         {open && loading && !catalogue && <li className="muted">{t('catalogue.loading')}</li>}
         {open &&
           shown.map((e, i) => (
