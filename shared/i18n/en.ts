@@ -420,6 +420,7 @@ export const en = {
     expired: 'This model was withdrawn on {{date}}.',
     fetched: 'catalogue from {{date}}',
     offline: 'catalogue from {{date}}, offline',
+    endpointStatus: '{{endpoint}}: {{status}}',
     noCatalogue: '{{endpoint}}: no catalogue (the server did not answer and nothing is cached).',
     truncated: '{{endpoint}} lists {{listed}} models; Ami keeps the first {{kept}}.',
     refresh: 'Refresh the catalogue',

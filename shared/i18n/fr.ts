@@ -427,6 +427,7 @@ export const fr = frenchCatalogue({
     expired: 'Ce modèle a été retiré le {{date}}.',
     fetched: 'catalogue du {{date}}',
     offline: 'catalogue du {{date}}, hors ligne',
+    endpointStatus: '{{endpoint}} : {{status}}',
     noCatalogue: '{{endpoint}} : pas de catalogue (le serveur n’a pas répondu et rien n’est en cache).',
     truncated: '{{endpoint}} propose {{listed}} modèles ; Ami garde les {{kept}} premiers.',
     refresh: 'Actualiser le catalogue',

@@ -206,9 +206,7 @@ function CatalogueStatus(props: { catalogue: ReturnType<typeof useCatalogue>['ca
       {catalogue?.endpoints.map((e) => (
         <p key={e.id}>
           {e.fetchedAt ? (
-            <>
-              {e.name}: {t(e.offline ? 'catalogue.offline' : 'catalogue.fetched', { date: formatDateTime(e.fetchedAt) })}
-            </>
+            t('catalogue.endpointStatus', { endpoint: e.name, status: t(e.offline ? 'catalogue.offline' : 'catalogue.fetched', { date: formatDateTime(e.fetchedAt) }) })
           ) : (
             t('catalogue.noCatalogue', { endpoint: e.name })
           )}
