@@ -228,7 +228,7 @@ export const contract = {
   },
 
   /** Every endpoint's models, from the cache when fetched within a day; refresh fetches them all again now. */
-  'models:list': { input: z.object({ refresh: z.boolean().default(false) }).strict(), output: out<Catalogue>() },
+  'models:list': { input: z.object({ refresh: z.boolean().default(false) }).strict().default({ refresh: false }), output: out<Catalogue>() },
   /** Adds (no id) or changes a server. key: absent keeps the stored one, null forgets it; it never comes back. */
   'endpoints:save': {
     input: z

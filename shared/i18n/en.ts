@@ -399,7 +399,6 @@ export const en = {
   },
   catalogue: {
     search: 'Type a model name or id',
-    showAll: 'Show the models',
     list: 'Models',
     free: 'free',
     variable: 'variable price',

@@ -406,7 +406,6 @@ export const fr = frenchCatalogue({
   },
   catalogue: {
     search: 'Tapez le nom ou l’identifiant d’un modèle',
-    showAll: 'Afficher les modèles',
     list: 'Modèles',
     free: 'gratuit',
     variable: 'prix variable',

@@ -5,6 +5,7 @@
 // scenario; with none queued it answers a short reply.
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { localModels } from './fake-catalogue.js';
 
 export interface FakeScenario {
   /** The reply, streamed in pieces of `chunkSize` characters. */
@@ -424,7 +425,6 @@ export async function startFakeOpenRouter(): Promise<FakeOpenRouter> {
  */
 export async function startFakeLocalServer(ids?: string[]): Promise<FakeOpenRouter> {
   const fake = await startFakeOpenRouter();
-  const { localModels } = await import('./fake-catalogue.js');
   const body = localModels(ids);
   fake.url = fake.url.replace(/\/api\/v1$/, '/v1');
   fake.modelsBody = { body };
