@@ -2,7 +2,7 @@
 // is stored verbatim with the model that served it. Reply text goes to the store and the renderer, never into a
 // draft (invariant 1).
 import type { AskInput, AskPreview, AskStarted } from '../../shared/contract.js';
-import { baseUrlNeedsKey, type AmiError, type ChatMessage, type Consultation, type Reply, type Route } from '../../shared/domain.js';
+import { baseUrlNeedsKey, isOpenRouter, type AmiError, type ChatMessage, type Consultation, type Reply, type Route } from '../../shared/domain.js';
 import { buildFollowUpMessages, buildMessages } from '../../shared/prompt.js';
 import { detectLanguage } from '../../shared/language.js';
 import { codedError } from '../llm/error-map.js';
@@ -27,12 +27,18 @@ export function consultationsService(ctx: ServiceContext, drafts: DraftsService,
   function keyFor(endpoint: Endpoint | undefined, baseUrl: string): string {
     const key = endpoint?.keys.get();
     if (key) return key;
-    if (endpoint?.builtin && baseUrlNeedsKey(baseUrl)) throw new AmiFailure(NO_KEY);
+    if ((!endpoint || endpoint.builtin) && baseUrlNeedsKey(baseUrl)) throw new AmiFailure(NO_KEY);
     return '';
   }
 
-  /** The endpoint a stored route went to, found by its base URL (the built-in one first). */
-  const endpointAt = (baseUrl: string) => settings.endpoints().find((e) => e.baseUrl === baseUrl);
+  /**
+   * The endpoint a stored route went to, found by its base URL (the built-in one first). A route to OpenRouter
+   * from before a change of base URL still goes with the OpenRouter key; no other server ever gets it.
+   */
+  const endpointAt = (baseUrl: string): Endpoint | undefined => {
+    const all = settings.endpoints();
+    return all.find((e) => e.baseUrl === baseUrl) ?? (isOpenRouter(baseUrl) ? all[0] : undefined);
+  };
 
   function prepare(input: AskInput) {
     const draft = drafts.get(input.draftId);
