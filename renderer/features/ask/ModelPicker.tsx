@@ -99,8 +99,16 @@ export function ModelPicker({ value, onChange, settings, onToggleFavourite, id =
           value={query ?? value.model}
           spellCheck={false}
           autoComplete="off"
-          onFocus={() => ensure()}
-          onClick={() => (open ? undefined : show())}
+          // The whole id is selected on entering the field, so typing starts a new search instead of appending.
+          onFocus={(e) => {
+            ensure();
+            e.currentTarget.select();
+          }}
+          onClick={(e) => {
+            if (open) return;
+            e.currentTarget.select();
+            show();
+          }}
           onBlur={() => {
             // A typed id is kept as the choice: a model the catalogue does not list yet.
             if (query !== null && query.trim() && query.trim() !== value.model) onChange({ endpointId: value.endpointId, model: query.trim() });
