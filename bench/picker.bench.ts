@@ -81,8 +81,8 @@ export async function pickerBench(): Promise<void> {
     const input = page.getByRole('combobox', { name: 'Model' });
     await input.waitFor({ timeout: 30_000 });
     await input.click();
-    await page.getByRole('option').first().waitFor({ timeout: 30_000 });
-    const shown = await page.evaluate(() => document.querySelectorAll('[role="option"]').length);
+    await page.getByRole('listbox', { name: 'Models' }).getByRole('option').first().waitFor({ timeout: 30_000 });
+    const shown = await page.evaluate(() => document.querySelectorAll('[role="listbox"] [role="option"]').length);
     await page.evaluate((models) => (window.pickerProbe.models = models), catalogue as { id: string; name: string }[]);
     const picker: number[] = [];
     const filter: number[] = [];
