@@ -6,6 +6,7 @@ import { crashBench } from './crash.bench.js';
 import { editorBench } from './editor.bench.js';
 import { firstTokenBench } from './first-token.bench.js';
 import { guardBench } from './guard.bench.js';
+import { pickerBench } from './picker.bench.js';
 
 const only = process.argv[2];
 const benches: Record<string, () => void | Promise<void>> = {
@@ -15,6 +16,7 @@ const benches: Record<string, () => void | Promise<void>> = {
   'first-token': firstTokenBench,
   'concurrent-streams': concurrentStreamsBench,
   'big-document': bigDocumentBench,
+  picker: pickerBench,
   crash: crashBench,
 };
 for (const [name, run] of Object.entries(benches)) if (!only || only === name) await run();

@@ -17,6 +17,7 @@ import { createSaveExport } from './save-export.js';
 import { createServices, type Services } from './services/create-services.js';
 import { configureSpellchecker } from './spellchecker.js';
 import { safeStorageKeyStore } from './services/safe-storage-key-store.js';
+import { endpointKeyStores } from './services/key-store.js';
 import { APP_ENTRY_URL, APP_SCHEME, createAppWindow } from './window-config.js';
 import { loadWindowState, MIN_SIZE, restoreBounds, saveWindowState, WINDOW_STATE_FILE } from './window-state.js';
 
@@ -136,6 +137,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     llm: createOpenRouterClient(),
     keyStore: safeStorageKeyStore({ safeStorage, file: join(dataDir, 'openrouter-key.enc'), env: process.env, log }),
+    endpointKeys: endpointKeyStores((id) => safeStorageKeyStore({ safeStorage, file: join(dataDir, 'endpoint-keys', `${id}.enc`), env: {}, log })),
     emit: createEventSender(() => mainWindow),
     log,
     env: process.env,

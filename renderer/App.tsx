@@ -395,6 +395,8 @@ export function App() {
               editor={editorRef}
               templates={templates}
               defaultModel={settings?.defaultModel ?? ''}
+              settings={settings}
+              onSettings={setSettings}
               live={live}
               flushSave={autosave.flush}
               askSignal={askSignal}

@@ -1,4 +1,4 @@
-// Bundles the benchmarks (TypeScript) and runs them with this Node. Usage: npm run bench [-- guard|autosave|editor|first-token|concurrent-streams|big-document|crash]
+// Bundles the benchmarks (TypeScript) and runs them with this Node. Usage: npm run bench [-- guard|autosave|editor|first-token|concurrent-streams|big-document|picker|crash]
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';

@@ -40,6 +40,8 @@ export const CHANNELS = [
   'usage:summary',
   'models:list',
   'money:status',
+  'endpoints:save',
+  'endpoints:remove',
   'links:open',
   'spellcheck:setLanguage',
 ] as const;

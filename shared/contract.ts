@@ -24,6 +24,7 @@ import type {
   KeyUsage,
   Passage,
   Route,
+  AmiError,
 } from './domain.js';
 
 /** Largest draft Ami accepts, in UTF-16 code units (about 1.5 million words). Larger input is refused clearly. */
@@ -49,6 +50,8 @@ const askFields = {
     templateId: id.optional(),
     question: z.string().max(MAX_QUESTION_CHARS).default(''),
     model: model.optional(),
+    /** The server to ask; the default one in Settings when absent. */
+    endpointId: id.optional(),
     /** Links a new consultation to an older one asked about an earlier version of the passage. */
     previousId: id.optional(),
 };
@@ -92,6 +95,27 @@ export interface MoneyStatus {
   budget: BudgetStatus;
   hardStop: boolean;
   key: KeyUsage | null;
+}
+
+/** One endpoint's part of the catalogue: when it was fetched, and why it could not be this time. */
+export interface CatalogueEndpoint {
+  id: string;
+  name: string;
+  baseUrl: string;
+  local: boolean;
+  /** When the models shown were fetched; null when there is no cache and the fetch failed. */
+  fetchedAt: string | null;
+  /** The models shown come from the cache because the endpoint could not be read now. */
+  offline: boolean;
+  error?: AmiError;
+  /** The endpoint listed more models than Ami keeps. */
+  truncated?: { kept: number; listed: number };
+}
+
+export interface Catalogue {
+  /** Text-output models only, each with its endpoint, in the order each endpoint listed them. */
+  models: ModelInfo[];
+  endpoints: CatalogueEndpoint[];
 }
 
 export interface AskStarted {
@@ -191,6 +215,9 @@ export const contract = {
       .object({
         baseUrl: z.string().trim().url().max(500).refine((u) => /^https?:\/\//.test(u), 'http(s) only').optional(),
         defaultModel: model.optional(),
+        defaultEndpointId: id.optional(),
+        /** modelKey()s of the starred models. */
+        favouriteModels: z.array(z.string().min(3).max(300)).max(500).optional(),
         dataCollection: z.enum(['deny', 'allow']).optional(),
         /** The interface language; main rebuilds its menu in it. */
         uiLanguage: z.enum(UI_LANGUAGE_CHOICES).optional(),
@@ -240,9 +267,23 @@ export const contract = {
   /** Stored replies per month (UTC) and per model; from inclusive, to exclusive. */
   'usage:summary': { input: z.object({ from: isoTime.optional(), to: isoTime.optional() }).strict(), output: out<UsageRow[]>() },
 
-  'models:list': { input: none, output: out<ModelInfo[]>() },
   /** The month's spend against the budget, and the key's usage from OpenRouter when the key allows it. */
   'money:status': { input: none, output: out<MoneyStatus>() },
+  /** Every endpoint's models, from the cache when fetched within a day; refresh fetches them all again now. */
+  'models:list': { input: z.object({ refresh: z.boolean().default(false) }).strict().default({ refresh: false }), output: out<Catalogue>() },
+  /** Adds (no id) or changes a server. key: absent keeps the stored one, null forgets it; it never comes back. */
+  'endpoints:save': {
+    input: z
+      .object({
+        id: id.optional(),
+        name: z.string().trim().min(1).max(100),
+        baseUrl: z.string().trim().url().max(500).refine((u) => /^https?:\/\//.test(u), 'http(s) only'),
+        key: z.string().trim().min(1).max(500).nullable().optional(),
+      })
+      .strict(),
+    output: out<Settings>(),
+  },
+  'endpoints:remove': { input: z.object({ id }).strict(), output: out<Settings>() },
   /** Opens an https: link from a reply in the system browser, after the author confirmed. */
   'links:open': { input: z.object({ url: z.string().url().max(4000) }).strict(), output: out<{ opened: boolean }>() },
   /**

@@ -216,6 +216,12 @@ export interface Settings {
   gridIntensity: number;
   /** What the author's machine draws while a local model answers, W; null = not set (footprint unknown). */
   localPowerW: number | null;
+  /** The built-in endpoint first, then the ones the author added. */
+  endpoints: EndpointInfo[];
+  defaultEndpointId: string;
+  /** modelKey(endpointId, modelId) of the starred models, and of the last ones asked, newest first. */
+  favouriteModels: string[];
+  recentModels: string[];
 }
 
 /** One month × one model of the stored replies (months in UTC, 'YYYY-MM'). */
@@ -235,12 +241,35 @@ export interface UsageRow {
   costUnknown: number;
 }
 
-export interface ModelInfo {
+/** One string for a model of one endpoint (model ids never hold a space). */
+export function modelKey(endpointId: string, modelId: string): string {
+  return `${endpointId} ${modelId}`;
+}
+
+/** Whether a base URL points at this machine. */
+export function isLoopback(baseUrl: string): boolean {
+  try {
+    const host = new URL(baseUrl).hostname.toLowerCase().replace(/^\[|\]$/g, '');
+    return host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1';
+  } catch {
+    return false;
+  }
+}
+
+export type { ModelInfo } from './pricing.js';
+
+/** The endpoint every install has: OpenRouter, or whatever OPENROUTER_BASE_URL / the base URL setting names. */
+export const OPENROUTER_ENDPOINT_ID = 'openrouter';
+
+/** A server Ami can ask, as the renderer sees it: never its key, only whether one is stored. */
+export interface EndpointInfo {
   id: string;
   name: string;
-  contextLength: number | null;
-  promptPrice: string | null; // USD per token, as the provider writes it
-  completionPrice: string | null;
+  baseUrl: string;
+  /** On this machine (a loopback address): its models are free and listed without prices. */
+  local: boolean;
+  builtin: boolean;
+  keySet: boolean;
 }
 
 /** What OpenRouter's GET /key says of the key's spending (USD); each figure null when not given. */

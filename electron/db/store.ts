@@ -2,6 +2,7 @@
 import { archiveTable } from './archive-table.js';
 import { consultationsTable } from './consultations-table.js';
 import { draftsTable } from './drafts-table.js';
+import { modelsTable } from './models-table.js';
 import { openDatabase, type Db } from './open-database.js';
 import { searchTable } from './search-table.js';
 import { settingsTable } from './settings-table.js';
@@ -13,6 +14,7 @@ export function createStore(db: Db) {
     drafts: draftsTable(db),
     consultations: consultationsTable(db),
     settings: settingsTable(db),
+    models: modelsTable(db),
     search: searchTable(db),
     archive: archiveTable(db),
     usage: usageTable(db),

@@ -202,8 +202,8 @@ export function brokeOffError(model: string, provider: string | null, mapped: Am
 }
 
 /** What the provider sent cannot be read: a data line that is not JSON, no choices, or not a stream at all. */
-export function malformedError(code: 'stream.unreadable' | 'stream.no_choices' | 'models.unreadable', detail: string): AmiError {
-  return codedError('malformed', code, {}, { detail: cleanDetail(detail) });
+export function malformedError(code: 'stream.unreadable' | 'stream.no_choices' | 'models.unreadable' | 'models.too_large', detail: string, params: Record<string, string | number> = {}): AmiError {
+  return codedError('malformed', code, params, { detail: cleanDetail(detail) });
 }
 
 /** A 200 that is not an event stream (JSON, plain text, an HTML page): a proxy or a wrong base URL answered. */

@@ -1,5 +1,6 @@
 // The seam between consultations and a model provider. Only files in electron/llm import 'openai'.
-import type { AmiError, ChatMessage, KeyUsage, ModelInfo, Usage } from '../../shared/domain.js';
+import type { AmiError, ChatMessage, KeyUsage, Usage } from '../../shared/domain.js';
+import type { ParsedCatalogue } from './catalogue-parse.js';
 
 export interface ChatRequest {
   baseUrl: string;
@@ -32,7 +33,8 @@ export type GenerationLookup = { totalCost: number | null } | 'not_ready' | 'una
 
 export interface LlmClient {
   chat(request: ChatRequest): Promise<ChatOutcome>;
-  listModels(options: { baseUrl: string; apiKey: string | null; signal?: AbortSignal }): Promise<ModelInfo[]>;
+  /** The endpoint's /models, read into the catalogue. Throws AmiFailure with a coded error when it cannot. */
+  listModels(options: { baseUrl: string; apiKey: string | null; signal?: AbortSignal; endpoint: { id: string; local: boolean } }): Promise<ParsedCatalogue>;
   /** GET /generation?id=…; servers that have no such endpoint answer 'unavailable'. */
   generation?(options: { baseUrl: string; apiKey: string; id: string; signal?: AbortSignal }): Promise<GenerationLookup>;
   /** GET /key: the key's spending and limit; null when the server or the key does not say. */

@@ -9,10 +9,45 @@
 //   ours, only before the first token, only for 429/5xx/network, honouring Retry-After up to a cap.
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { z } from 'zod';
-import type { AmiError, KeyUsage, ModelInfo, Usage } from '../../shared/domain.js';
+import type { AmiError, KeyUsage, Usage } from '../../shared/domain.js';
 import { AmiFailure } from '../services/ami-error.js';
 import { brokeOffError, CANCELLED, emptyReplyError, serviceName, cutOffError, malformedError, mapProviderError, networkError, notAStreamError, retryAfterMs, timeoutError } from './error-map.js';
 import type { ChatOutcome, ChatRequest, LlmClient } from './llm-client.js';
+import { MAX_CATALOGUE_BYTES, parseCatalogue } from './catalogue-parse.js';
+
+class TooLarge extends Error {}
+
+/** The body as text, refusing one larger than max bytes without reading the rest of it. */
+async function readCapped(response: Response, max: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > max) {
+    await response.body?.cancel().catch(() => {});
+    throw new TooLarge();
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => {});
+      throw new TooLarge();
+    }
+    parts.push(value);
+  }
+  return Buffer.concat(parts).toString('utf8');
+}
+
+const hostOf = (baseUrl: string) => {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return baseUrl;
+  }
+};
 
 export interface OpenRouterClientOptions {
   /** No chunk for this long ends the stream as timed out. Reasoning models stream reasoning chunks, which count. */
@@ -56,20 +91,6 @@ const chunkSchema = z
       .object({ prompt_tokens: z.number().nullish(), completion_tokens: z.number().nullish(), cost: z.number().nullish() })
       .nullish(),
   });
-
-const modelsSchema = z.object({
-  data: z
-    .array(
-      z
-        .object({
-          id: z.string().min(1).max(300),
-          name: z.string().max(300).nullish(),
-          context_length: z.number().int().nonnegative().nullish(),
-          pricing: z.object({ prompt: z.union([z.string(), z.number()]).nullish(), completion: z.union([z.string(), z.number()]).nullish() }).partial().nullish(),
-        }),
-    )
-    .max(20_000),
-});
 
 // Read defensively: only finite numbers count, anything else is "not said".
 const amount = z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v), z.number().finite()).nullish().catch(null);
@@ -309,33 +330,30 @@ export function createOpenRouterClient(options: OpenRouterClientOptions = {}): L
       return { usage: d.usage ?? null, usageMonthly: d.usage_monthly ?? null, limit: d.limit ?? null, limitRemaining: d.limit_remaining ?? null, limitReset: d.limit_reset ?? null };
     },
 
-    async listModels({ baseUrl, apiKey, signal }) {
-      let raw: unknown;
+    async listModels({ baseUrl, apiKey, signal, endpoint }) {
+      let body: string;
       try {
         const response = await sdk(baseUrl, apiKey, 20_000).models.list({ signal }).asResponse();
         if (!response.ok) throw new APIError(response.status, await response.json().catch(() => undefined), undefined, response.headers);
-        raw = await response.json();
+        body = await readCapped(response, MAX_CATALOGUE_BYTES);
       } catch (err) {
+        if (err instanceof TooLarge) {
+          throw new AmiFailure(malformedError('models.too_large', `more than ${MAX_CATALOGUE_BYTES} bytes`, { host: hostOf(baseUrl), megabytes: MAX_CATALOGUE_BYTES / 1024 / 1024 }));
+        }
         if (err instanceof APIConnectionError) throw new AmiFailure(networkError(baseUrl, err.message));
         if (err instanceof APIError && err.status !== undefined) {
-          const body = (err.error as { error?: unknown } | undefined)?.error ?? err.error;
-          throw new AmiFailure(mapProviderError({ status: err.status, error: body as never, headers: err.headers ?? null, model: 'the model list', now: now(), service: serviceName(baseUrl) }, [apiKey ?? '']));
+          const errorBody = (err.error as { error?: unknown } | undefined)?.error ?? err.error;
+          throw new AmiFailure(mapProviderError({ status: err.status, error: errorBody as never, headers: err.headers ?? null, model: 'the model list', now: now(), service: serviceName(baseUrl) }, [apiKey ?? '']));
         }
-        if (err instanceof SyntaxError) throw new AmiFailure(malformedError('models.unreadable', 'the model list is not JSON'));
         throw new AmiFailure(networkError(baseUrl, err instanceof Error ? err.message : String(err)));
       }
-      const parsed = modelsSchema.safeParse(raw);
-      if (!parsed.success) throw new AmiFailure(malformedError('models.unreadable', 'the model list is not in the expected format'));
-      const price = (value: string | number | null | undefined) => (value === null || value === undefined ? null : String(value));
-      return parsed.data.data
-        .map((m): ModelInfo => ({
-          id: m.id,
-          name: m.name?.trim() || m.id,
-          contextLength: m.context_length ?? null,
-          promptPrice: price(m.pricing?.prompt),
-          completionPrice: price(m.pricing?.completion),
-        }))
-        .sort((a, b) => a.name.localeCompare(b.name));
+      let raw: unknown;
+      try {
+        raw = JSON.parse(body);
+      } catch {
+        throw new AmiFailure(malformedError('models.unreadable', 'the model list is not JSON'));
+      }
+      return parseCatalogue(raw, endpoint);
     },
   };
 }

@@ -2,7 +2,7 @@
 // is stored verbatim with the model that served it. Reply text goes to the store and the renderer, never into a
 // draft (invariant 1).
 import type { AskInput, AskManyInput, AskPreview, AskStarted } from '../../shared/contract.js';
-import { baseUrlNeedsKey, type AmiError, type ChatMessage, type Consultation, type Reply, type Route } from '../../shared/domain.js';
+import { baseUrlNeedsKey, isOpenRouter, type AmiError, type ChatMessage, type Consultation, type Reply, type Route } from '../../shared/domain.js';
 import { buildFollowUpMessages, buildMessages } from '../../shared/prompt.js';
 import { detectLanguage } from '../../shared/language.js';
 import { codedError } from '../llm/error-map.js';
@@ -12,6 +12,7 @@ import type { DraftsService } from './drafts-service.js';
 import type { MoneyService } from './money-service.js';
 import { sha256, type ServiceContext } from './service-context.js';
 import type { SettingsService } from './settings-service.js';
+import type { Endpoint } from './endpoints.js';
 
 /** Partial text is written to disk at most this often while streaming, so a crash keeps most of it. */
 export const PARTIAL_SAVE_INTERVAL_MS = 1000;
@@ -41,13 +42,22 @@ export function consultationsService(ctx: ServiceContext, drafts: DraftsService,
     running.add(task);
   }
 
-  /** The key to send; '' for a local server that needs none. */
-  function keyFor(baseUrl: string): string {
-    const key = ctx.keyStore.get();
+  /** The key to send; '' for a local server that needs none. A key only goes to the endpoint it belongs to. */
+  function keyFor(endpoint: Endpoint | undefined, baseUrl: string): string {
+    const key = endpoint?.keys.get();
     if (key) return key;
-    if (baseUrlNeedsKey(baseUrl)) throw new AmiFailure(NO_KEY);
+    if ((!endpoint || endpoint.builtin) && baseUrlNeedsKey(baseUrl)) throw new AmiFailure(NO_KEY);
     return '';
   }
+
+  /**
+   * The endpoint a stored route went to, found by its base URL (the built-in one first). A route to OpenRouter
+   * from before a change of base URL still goes with the OpenRouter key; no other server ever gets it.
+   */
+  const endpointAt = (baseUrl: string): Endpoint | undefined => {
+    const all = settings.endpoints();
+    return all.find((e) => e.baseUrl === baseUrl) ?? (isOpenRouter(baseUrl) ? all[0] : undefined);
+  };
 
   function prepare(input: AskInput) {
     const draft = drafts.get(input.draftId);
@@ -55,7 +65,8 @@ export function consultationsService(ctx: ServiceContext, drafts: DraftsService,
     const language = detectLanguage(input.text);
     const template = settings.templateFor(input.kind, language, input.templateId);
     if (input.kind === 'question' && !input.question.trim()) fail('validation', 'Write the question you want to ask about this passage.');
-    const route: Route = { baseUrl: s.baseUrl, requestedModel: input.model ?? s.defaultModel, dataCollection: s.dataCollection };
+    const endpoint = settings.endpoint(input.endpointId);
+    const route: Route = { baseUrl: endpoint.baseUrl, requestedModel: input.model ?? s.defaultModel, dataCollection: s.dataCollection };
     const passageText = input.text.slice(input.from, input.to);
     const messages = buildMessages({
       draftTitle: draft.title,
@@ -67,7 +78,7 @@ export function consultationsService(ctx: ServiceContext, drafts: DraftsService,
       question: input.question,
       language,
     });
-    return { draft, language, template, route, messages, passage: { from: input.from, to: input.to, text: passageText, hash: sha256(passageText) } };
+    return { draft, endpoint, language, template, route, messages, passage: { from: input.from, to: input.to, text: passageText, hash: sha256(passageText) } };
   }
 
   /** Streams one turn in the background; every outcome, even a crash of the client, ends as a stored reply. */
@@ -154,7 +165,7 @@ export function consultationsService(ctx: ServiceContext, drafts: DraftsService,
   async function askOf(input: Omit<AskInput, 'model'>, models: (string | undefined)[], opinionGroup: string | null): Promise<AskStarted[]> {
     const prepared = models.map((model) => prepare({ ...input, model }));
     const first = prepared[0]!;
-    const apiKey = keyFor(first.route.baseUrl);
+    const apiKey = keyFor(first.endpoint, first.route.baseUrl);
     if (first.draft.trashedAt) fail('validation', 'This draft is in the trash. Restore it before asking about it.');
     if (input.previousId && !store.consultations.consultation(input.previousId)) fail('not_found', 'The earlier consultation no longer exists.');
     // The budget's hard stop is checked before anything is stored or sent: a refused question leaves no trace, and
@@ -185,7 +196,9 @@ export function consultationsService(ctx: ServiceContext, drafts: DraftsService,
         return { consultation: store.consultations.consultation(id)!, messages: p.messages };
       });
     });
-    return consultations.map((c) => startTurn(c.consultation, input.question, c.messages, apiKey));
+    const started = consultations.map((c) => startTurn(c.consultation, input.question, c.messages, apiKey));
+    for (const p of prepared) settings.noteRecent(p.endpoint.id, p.route.requestedModel);
+    return started;
   }
 
   return {
@@ -199,7 +212,7 @@ export function consultationsService(ctx: ServiceContext, drafts: DraftsService,
         passage: p.passage,
         templateName: p.template.name,
         draftChars: input.text.length,
-        keySet: ctx.keyStore.get() !== null || !baseUrlNeedsKey(p.route.baseUrl),
+        keySet: p.endpoint.keys.get() !== null || !p.endpoint.builtin || !baseUrlNeedsKey(p.route.baseUrl),
       };
     },
 
@@ -226,7 +239,7 @@ export function consultationsService(ctx: ServiceContext, drafts: DraftsService,
       if (thread[thread.length - 1]?.status === 'streaming') fail('validation', 'Wait for the current reply to finish (or cancel it) before asking a follow-up.');
       // A turn that got no text is not part of the conversation the model sees: continue from the last real reply.
       const last = thread.filter((r) => r.text).pop() ?? fail('not_found', 'This consultation has no reply to follow up on.');
-      const apiKey = keyFor(consultation.route.baseUrl);
+      const apiKey = keyFor(endpointAt(consultation.route.baseUrl), consultation.route.baseUrl);
       const messages = buildFollowUpMessages(last.requestMessages, last.text, input.question);
       await money.check({ route: consultation.route, messages, kind: 'question', passageChars: consultation.passage.text.length });
       return startTurn(consultation, input.question, messages, apiKey);

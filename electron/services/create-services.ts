@@ -17,7 +17,8 @@ import { draftsService } from './drafts-service.js';
 import { exportService } from './export-service.js';
 import { guardService } from './guard-service.js';
 import { archiveService } from './archive-service.js';
-import type { KeyStore } from './key-store.js';
+import type { EndpointKeys, KeyStore } from './key-store.js';
+import { catalogueService } from './catalogue-service.js';
 import { newId, type ServiceContext } from './service-context.js';
 import { settingsService } from './settings-service.js';
 import { welcomeDraft } from '../../seeds/welcome-draft.js';
@@ -28,6 +29,8 @@ export interface ServiceDeps {
   version: string;
   llm: LlmClient;
   keyStore: KeyStore;
+  /** Electron: one encrypted key store per added endpoint. Browser mode stores none. */
+  endpointKeys?: EndpointKeys;
   emit: (event: AmiEvent) => void;
   log?: (line: string) => void;
   env?: NodeJS.ProcessEnv;
@@ -66,6 +69,7 @@ export function createServices(deps: ServiceDeps): Services {
     store,
     llm: deps.llm,
     keyStore: deps.keyStore,
+    endpointKeys: deps.endpointKeys,
     emit: deps.emit,
     now,
     newId,
@@ -76,7 +80,8 @@ export function createServices(deps: ServiceDeps): Services {
 
   const drafts = draftsService(ctx);
   const settings = settingsService(ctx);
-  const money = moneyService(ctx, settings, { generationRetryDelaysMs: deps.generationRetryDelaysMs });
+  const catalogue = catalogueService(ctx, settings);
+  const money = moneyService(ctx, settings, catalogue, { generationRetryDelaysMs: deps.generationRetryDelaysMs });
   const consultations = consultationsService(ctx, drafts, settings, money);
   const citations = citationsService(ctx);
   const guard = guardService(ctx);
@@ -157,8 +162,10 @@ export function createServices(deps: ServiceDeps): Services {
       return dir ? archive.importAll(dir) : null;
     },
     'usage:summary': (range) => store.usage.summary(range),
-    'models:list': () => settings.models(),
     'money:status': () => money.moneyStatus(),
+    'models:list': ({ refresh }) => catalogue.list(refresh),
+    'endpoints:save': (input) => settings.saveEndpoint(input),
+    'endpoints:remove': ({ id }) => settings.removeEndpoint(id),
     'links:open': ({ url }) =>
       deps.openLink ? deps.openLink(url) : fail('unsupported', 'Links open in your browser directly in this mode.'),
     'spellcheck:setLanguage': ({ language }) => {

@@ -26,3 +26,26 @@ export function envKeyStore(env: NodeJS.ProcessEnv): KeyStore {
     status: () => (key() ? { set: true, source: 'env', storage: 'env' } : { set: false, source: null, storage: null }),
   };
 }
+
+/** The keys of the endpoints the author added, one store each, by endpoint id. */
+export type EndpointKeys = (endpointId: string) => KeyStore;
+
+/** Browser mode: no way to keep an endpoint's key encrypted, so none is stored; servers without a key still work. */
+export const refusingEndpointKeys: EndpointKeys = () => ({
+  get: () => null,
+  set(key) {
+    if (key === null) return;
+    fail('unsupported', 'In browser mode Ami cannot store a key for another server. Use a server that needs no key, or the desktop app.');
+  },
+  status: () => ({ set: false, source: null, storage: null }),
+});
+
+/** One store per endpoint, made once: a store keeps the key it decrypted, so the keyring is asked once. */
+export function endpointKeyStores(make: (endpointId: string) => KeyStore): EndpointKeys {
+  const stores = new Map<string, KeyStore>();
+  return (id) => {
+    let s = stores.get(id);
+    if (!s) stores.set(id, (s = make(id)));
+    return s;
+  };
+}

@@ -3,16 +3,14 @@
 // the cost when the stream did not carry it.
 import type { BudgetRefusal, MoneyStatus } from '../../shared/contract.js';
 import { budgetDecision, budgetStatus, monthStart, type BudgetSettings, type BudgetStatus } from '../../shared/budget.js';
-import { costFromTokens, estimateCost, priceFrom, worstCase, type CostEstimate, type ModelPrices } from '../../shared/cost-estimate.js';
+import { costFromTokens, estimateCost, worstCase, type CostEstimate, type ModelPrices } from '../../shared/cost-estimate.js';
 import { isOpenRouter, type ChatMessage, type Reply, type RequestKind, type Route } from '../../shared/domain.js';
 import { codedError } from '../llm/error-map.js';
 import { AmiFailure } from './ami-error.js';
 import type { ServiceContext } from './service-context.js';
 import type { SettingsService } from './settings-service.js';
+import type { CatalogueService } from './catalogue-service.js';
 
-const PRICES_TTL_MS = 60 * 60 * 1000;
-/** A failed model list is asked for again this much later, not at every keystroke. */
-const PRICES_RETRY_MS = 5 * 60 * 1000;
 /** Waits before each look-up of a generation record: OpenRouter answers 404 for a few seconds after the stream. */
 export const GENERATION_RETRY_DELAYS_MS = [1000, 2000, 4000, 8000];
 
@@ -22,11 +20,8 @@ export interface MoneyOptions {
   generationRetryDelaysMs?: number[];
 }
 
-export function moneyService(ctx: ServiceContext, settings: SettingsService, options: MoneyOptions = {}) {
+export function moneyService(ctx: ServiceContext, settings: SettingsService, catalogue: CatalogueService, options: MoneyOptions = {}) {
   const delays = options.generationRetryDelaysMs ?? GENERATION_RETRY_DELAYS_MS;
-  let cache: { baseUrl: string; at: number; ok: boolean; prices: Map<string, ModelPrices> } | null = null;
-  let loading: Promise<Map<string, ModelPrices> | null> | null = null;
-
   /**
    * Whether requests to this server are paid for. OpenRouter's are; so are those to a server named by
    * OPENROUTER_BASE_URL, which stands in for OpenRouter (a proxy, a test server). Any other base URL is a local
@@ -36,22 +31,15 @@ export function moneyService(ctx: ServiceContext, settings: SettingsService, opt
     return isOpenRouter(baseUrl) === true || baseUrl === ctx.env.OPENROUTER_BASE_URL?.trim();
   }
 
+  /** The prices of every model the catalogue lists at this base URL (it caches them a day; offline, its cache). */
   async function priceList(baseUrl: string): Promise<Map<string, ModelPrices> | null> {
-    const now = ctx.now().getTime();
-    if (cache && cache.baseUrl === baseUrl && now - cache.at < (cache.ok ? PRICES_TTL_MS : PRICES_RETRY_MS)) return cache.ok ? cache.prices : null;
-    loading ??= ctx.llm
-      .listModels({ baseUrl, apiKey: ctx.keyStore.get() })
-      .then((models) => {
-        const prices = new Map(models.map((m) => [m.id, { prompt: priceFrom(m.promptPrice), completion: priceFrom(m.completionPrice), request: null }] as const));
-        cache = { baseUrl, at: ctx.now().getTime(), ok: true, prices };
-        return prices;
-      })
-      .catch(() => {
-        cache = { baseUrl, at: ctx.now().getTime(), ok: false, prices: new Map() };
-        return null;
-      })
-      .finally(() => (loading = null));
-    return loading;
+    const listed = await catalogue.list(false).catch(() => null);
+    if (!listed) return null;
+    const endpoints = new Set(listed.endpoints.filter((e) => e.baseUrl === baseUrl).map((e) => e.id));
+    if (endpoints.size === 0) return null;
+    // A router's "-1" price is variable: the estimate says so rather than guessing.
+    const VARIABLE: ModelPrices = { prompt: -1, completion: -1, request: null };
+    return new Map(listed.models.filter((m) => endpoints.has(m.endpointId)).map((m) => [m.id, m.variablePrice ? VARIABLE : m.prices] as const));
   }
 
   /** The model's prices; FREE for a local server, null when they cannot be learnt. */

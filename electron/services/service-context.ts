@@ -3,12 +3,14 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { AmiEvent, UiLanguageChoice } from '../../shared/domain.js';
 import type { Store } from '../db/store.js';
 import type { LlmClient } from '../llm/llm-client.js';
-import type { KeyStore } from './key-store.js';
+import type { EndpointKeys, KeyStore } from './key-store.js';
 
 export interface ServiceContext {
   store: Store;
   llm: LlmClient;
   keyStore: KeyStore;
+  /** Keys of the endpoints the author added; absent where none can be stored. */
+  endpointKeys?: EndpointKeys;
   emit: (event: AmiEvent) => void;
   now: () => Date;
   newId: () => string;

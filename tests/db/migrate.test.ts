@@ -6,6 +6,7 @@ import { migrate, schemaVersion, SCHEMA_VERSION } from '../../electron/db/migrat
 import { MIGRATIONS } from '../../electron/db/migrations/index.js';
 import { AmiFailure } from '../../electron/services/ami-error.js';
 import { tempDir } from '../support/temp-dir.js';
+import { modelsTable } from '../../electron/db/models-table.js';
 
 const dirs: { cleanup(): void }[] = [];
 const fresh = () => {
@@ -140,6 +141,27 @@ describe('migrations', () => {
     expect(source('paid')).toBe('provider');
     expect(source('unknown')).toBeNull();
     expect(() => db.prepare("UPDATE replies SET cost_source = 'guess' WHERE id = 'paid'").run()).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('005 adds the catalogue cache: the models of an endpoint replace the previous fetch whole, in order, and keep unknown prices apart from free', () => {
+    const db = openDatabase(fresh(), { migrate: false });
+    migrate(db, 4);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'catalogue_models'").pluck().get()).toBe(0);
+    migrate(db, 5);
+    const models = modelsTable(db);
+    const model = (id: string, prompt: number | null) => ({
+      endpointId: 'openrouter', id, name: id, local: false, contextLength: 8192,
+      prices: { prompt, completion: prompt, request: null }, variablePrice: false, expirationDate: null,
+    });
+    models.replace('openrouter', 'http://127.0.0.1:1/api/v1', '2026-03-01T09:00:00.000Z', [model('b/free', 0), model('a/unknown', null)]);
+    expect(models.modelsOf('openrouter').map((m) => [m.id, m.prices.prompt])).toEqual([['b/free', 0], ['a/unknown', null]]);
+    models.replace('openrouter', 'http://127.0.0.1:1/api/v1', '2026-03-02T09:00:00.000Z', [model('c/paid', 0.000003)]);
+    expect(models.modelsOf('openrouter').map((m) => m.id)).toEqual(['c/paid']);
+    expect(models.fetchOf('openrouter')).toEqual({ endpointId: 'openrouter', baseUrl: 'http://127.0.0.1:1/api/v1', fetchedAt: '2026-03-02T09:00:00.000Z' });
+    models.remove('openrouter');
+    expect(models.fetchOf('openrouter')).toBeNull();
+    expect(models.modelsOf('openrouter')).toEqual([]);
     db.close();
   });
 });

@@ -115,11 +115,13 @@ describe('streaming', () => {
   });
 
   it('lists models with their prices, validated', async () => {
-    const models = await client.listModels({ baseUrl: fake.url, apiKey: KEY });
+    const endpoint = { id: 'openrouter', local: false };
+    const { models } = await client.listModels({ baseUrl: fake.url, apiKey: KEY, endpoint });
     expect(models.map((m) => m.id)).toContain('anthropic/claude-sonnet-4.5');
-    expect(models.find((m) => m.id.endsWith(':free'))?.promptPrice).toBe('0');
+    expect(models.find((m) => m.id.endsWith(':free'))?.prices.prompt).toBe(0);
+    expect(models.find((m) => m.id === 'anthropic/claude-sonnet-4.5')?.prices.prompt).toBe(0.000003);
     fake.models = [{ id: 42 }];
-    await expect(client.listModels({ baseUrl: fake.url, apiKey: KEY })).rejects.toMatchObject({ error: { kind: 'malformed' } });
+    await expect(client.listModels({ baseUrl: fake.url, apiKey: KEY, endpoint })).rejects.toMatchObject({ error: { kind: 'malformed' } });
   });
 });
 

@@ -10,7 +10,7 @@ import { tempDir } from '../support/temp-dir.js';
 
 const unusedLlm: LlmClient = {
   chat: () => Promise.reject(new Error('not used here')),
-  listModels: () => Promise.resolve([]),
+  listModels: () => Promise.resolve({ models: [], listed: 0, truncated: false }),
 };
 
 let dir: ReturnType<typeof tempDir>;

@@ -5,6 +5,7 @@
 // scenario; with none queued it answers a short reply.
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { localModels } from './fake-catalogue.js';
 
 export interface FakeScenario {
   /** The reply, streamed in pieces of `chunkSize` characters. */
@@ -120,6 +121,8 @@ export interface FakeOpenRouter {
   generationNotReadyLookups: number;
   /** GET /key's `data`; null answers 404 (a server without the endpoint). */
   keyInfo: Record<string, unknown> | null;
+  /** When set, /models answers exactly this (a local server's list, a malformed body) instead of {data: models}. */
+  modelsBody: { status?: number; body: string | Buffer | unknown; contentType?: string } | null;
   enqueue(...scenarios: FakeScenario[]): void;
   reset(): void;
   close(): Promise<void>;
@@ -278,7 +281,14 @@ export async function startFakeOpenRouter(): Promise<FakeOpenRouter> {
   async function handle(request: FakeRequest, res: ServerResponse): Promise<void> {
     const path = request.path.split('?')[0]!;
     const auth = String(request.headers.authorization ?? '');
-    if (request.method === 'GET' && path.endsWith('/models')) return json(res, 200, { data: fake.models });
+    if (request.method === 'GET' && path.endsWith('/models')) {
+      const custom = fake.modelsBody;
+      if (!custom) return json(res, 200, { data: fake.models });
+      const raw = typeof custom.body === 'string' || Buffer.isBuffer(custom.body) ? custom.body : JSON.stringify(custom.body);
+      res.writeHead(custom.status ?? 200, { 'content-type': custom.contentType ?? 'application/json' });
+      res.end(raw);
+      return;
+    }
     if (request.method === 'GET' && (path.endsWith('/generation') || path.endsWith('/key'))) {
       if (!/^Bearer \S+/.test(auth)) return json(res, 401, { error: { message: 'No auth credentials found', code: 401 } });
       if (fake.expectedKey && auth !== `Bearer ${fake.expectedKey}`) return json(res, 401, { error: { message: 'User not found.', code: 401 } });
@@ -430,6 +440,7 @@ export async function startFakeOpenRouter(): Promise<FakeOpenRouter> {
     models: FAKE_MODELS,
     generationNotReadyLookups: 0,
     keyInfo: { ...FAKE_KEY_INFO },
+    modelsBody: null,
     enqueue: (...scenarios) => void queue.push(...scenarios),
     reset() {
       queue.length = 0;
@@ -439,6 +450,7 @@ export async function startFakeOpenRouter(): Promise<FakeOpenRouter> {
       fake.generationNotReadyLookups = 0;
       fake.keyInfo = { ...FAKE_KEY_INFO };
       generations.clear();
+      fake.modelsBody = null;
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -446,6 +458,23 @@ export async function startFakeOpenRouter(): Promise<FakeOpenRouter> {
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),
+  };
+  return fake;
+}
+
+/**
+ * A second fake, as a local OpenAI-compatible server (Ollama, LM Studio, llama.cpp) on its own 127.0.0.1 port:
+ * /v1/models lists ids only, and replies carry no cost, provider or usage.
+ */
+export async function startFakeLocalServer(ids?: string[]): Promise<FakeOpenRouter> {
+  const fake = await startFakeOpenRouter();
+  const body = localModels(ids);
+  fake.url = fake.url.replace(/\/api\/v1$/, '/v1');
+  fake.modelsBody = { body };
+  const reset = fake.reset;
+  fake.reset = () => {
+    reset();
+    fake.modelsBody = { body };
   };
   return fake;
 }

@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useState, type RefObject } from 'react';
 import { MAX_OPINION_MODELS, type AskInput, type AskStarted } from '../../../shared/contract';
-import type { AmiError, Template } from '../../../shared/domain';
+import { OPENROUTER_ENDPOINT_ID, type AmiError, type Settings, type Template } from '../../../shared/domain';
 import { ami } from '../../api/ami-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { DraftEditorHandle } from '../../editor/DraftEditor';
 import type { LiveReplies } from './live-replies';
 import { LiveReplyView } from './LiveReplyView';
-import { ModelField } from './ModelField';
+import { ModelPicker, type ModelChoice } from './ModelPicker';
+import { toggleFavourite } from './favourites';
 import { PreviewDetails } from './PreviewDetails';
 import { requestOptions } from './request-options';
 import { useAnyStreaming } from './useAnyStreaming';
@@ -21,6 +22,8 @@ interface Props {
   editor: RefObject<DraftEditorHandle | null>;
   templates: Template[];
   defaultModel: string;
+  settings: Settings | null;
+  onSettings: (settings: Settings) => void;
   live: LiveReplies;
   /** Saves what is pending before the question goes out. */
   flushSave: () => Promise<boolean>;
@@ -38,17 +41,19 @@ export function AskPanel(props: Props) {
   const options = useMemo(() => requestOptions(templates), [templates, i18n.language]);
   const [request, setRequest] = useState('kind:clarity');
   const [question, setQuestion] = useState('');
-  const [model, setModel] = useState(props.defaultModel);
+  const defaultChoice = (): ModelChoice => ({ endpointId: props.settings?.defaultEndpointId ?? OPENROUTER_ENDPOINT_ID, model: props.defaultModel });
+  const [model, setModel] = useState<ModelChoice>(defaultChoice);
+  const [sentChars, setSentChars] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<AmiError | null>(null);
   const [asking, setAsking] = useState(false);
   /** More models asked the same question beside the main one (a second opinion); '' while being written. */
-  const [others, setOthers] = useState<string[]>([]);
+  const [others, setOthers] = useState<ModelChoice[]>([]);
   /** What was just asked: one entry per model, each streaming and cancelled on its own. */
   const [current, setCurrent] = useState<{ started: AskStarted; model: string }[]>([]);
   const passageLabel = usePassageLabel(editor, draftId);
 
-  useEffect(() => setModel(props.defaultModel), [props.defaultModel]);
+  useEffect(() => setModel(defaultChoice()), [props.defaultModel, props.settings?.defaultEndpointId]);
   useEffect(() => {
     setCurrent([]);
     setError(null);
@@ -76,12 +81,24 @@ export function AskPanel(props: Props) {
       kind: option.kind,
       templateId: option.templateId,
       question: question.trim(),
-      model: model.trim() || undefined,
+      model: model.model.trim() || undefined,
+      endpointId: model.endpointId,
     };
   };
 
   // Asked again when what the request depends on changes (and after each question: the month's spend moved).
-  const estimate = useCostEstimate(buildInput, [draftId, request, model, question, passageLabel, current.map((c) => c.started.replyId).join(','), streaming ? 1 : 0].join('\u0000'));
+  const estimate = useCostEstimate(
+    buildInput,
+    [draftId, request, model.endpointId, model.model, question, passageLabel, current.map((c) => c.started.replyId).join(','), streaming ? 1 : 0].join('\u0000'),
+  );
+
+  // The context warning measures the very messages the preview shows, as main builds them.
+  const measure = async () => {
+    const input = buildInput();
+    if (typeof input === 'string') return setSentChars(null);
+    const result = await ami['consultations:preview'](input);
+    setSentChars(result.ok ? result.value.messages.reduce((n, m) => n + m.content.length, 0) : null);
+  };
 
   const ask = async () => {
     if (asking || props.readOnly) return;
@@ -91,8 +108,13 @@ export function AskPanel(props: Props) {
       setProblem(input);
       return;
     }
-    const extra = others.map((m) => m.trim()).filter(Boolean);
-    const models = extra.length ? [input.model ?? props.defaultModel, ...extra] : [];
+    const extra = others.filter((m) => m.model.trim());
+    // One request goes to one server: a second opinion asks models of the same one.
+    if (extra.some((m) => m.endpointId !== model.endpointId)) {
+      setProblem(t('secondOpinion.oneServer'));
+      return;
+    }
+    const models = extra.length ? [input.model ?? props.defaultModel, ...extra.map((m) => m.model.trim())] : [];
     if (new Set(models).size !== models.length) {
       setProblem(t('secondOpinion.sameModelTwice'));
       return;
@@ -109,6 +131,8 @@ export function AskPanel(props: Props) {
         setCurrent(started.map((s, i) => ({ started: s, model: asked[i]! })));
         setQuestion('');
         props.onAsked(started[0]!);
+        // Main noted the models as recently used.
+        void ami['settings:get']({}).then((r) => r.ok && props.onSettings(r.value));
       } else setError(result.error);
     } finally {
       setAsking(false);
@@ -168,29 +192,52 @@ export function AskPanel(props: Props) {
             }}
           />
         </div>
-        <ModelField value={model} onChange={setModel} />
-        {others.map((other, i) => (
-          <div className="other-model" key={i}>
-            <ModelField
-              id={`ask-model-${i + 2}`}
-              label={t('secondOpinion.otherModel', { n: i + 2 })}
-              value={other}
-              onChange={(value) => setOthers((all) => all.map((m, j) => (j === i ? value : m)))}
+        {props.settings && (
+          <>
+            <ModelPicker
+              label={t('ask.model')}
+              value={model}
+              onChange={(choice) => {
+                setModel(choice);
+                void measure();
+              }}
+              settings={props.settings}
+              onToggleFavourite={(ref) => void toggleFavourite(props.settings!, ref, props.onSettings)}
+              sentChars={sentChars}
+              onOpen={() => void measure()}
             />
-            <button
-              type="button"
-              className="quiet small"
-              aria-label={t('secondOpinion.removeModel', { n: i + 2 })}
-              onClick={() => setOthers((all) => all.filter((_, j) => j !== i))}
-            >
-              {t('secondOpinion.remove')}
-            </button>
-          </div>
-        ))}
-        {others.length < MAX_OPINION_MODELS - 1 && (
-          <button type="button" className="quiet small also-ask" title={t('secondOpinion.alsoAskTitle')} onClick={() => setOthers((all) => [...all, ''])}>
-            {t('secondOpinion.alsoAsk')}
-          </button>
+            {others.map((other, i) => (
+              <div className="other-model" key={i}>
+                <ModelPicker
+                  id={`ask-model-${i + 2}`}
+                  label={t('secondOpinion.otherModel', { n: i + 2 })}
+                  value={other}
+                  onChange={(value) => setOthers((all) => all.map((m, j) => (j === i ? value : m)))}
+                  settings={props.settings!}
+                  onToggleFavourite={(ref) => void toggleFavourite(props.settings!, ref, props.onSettings)}
+                  sentChars={sentChars}
+                />
+                <button
+                  type="button"
+                  className="quiet small"
+                  aria-label={t('secondOpinion.removeModel', { n: i + 2 })}
+                  onClick={() => setOthers((all) => all.filter((_, j) => j !== i))}
+                >
+                  {t('secondOpinion.remove')}
+                </button>
+              </div>
+            ))}
+            {others.length < MAX_OPINION_MODELS - 1 && (
+              <button
+                type="button"
+                className="quiet small also-ask"
+                title={t('secondOpinion.alsoAskTitle')}
+                onClick={() => setOthers((all) => [...all, { endpointId: model.endpointId, model: '' }])}
+              >
+                {t('secondOpinion.alsoAsk')}
+              </button>
+            )}
+          </>
         )}
         <PreviewDetails buildInput={buildInput} onOpenSettings={props.onOpenSettings} />
         <div className="ask-actions">

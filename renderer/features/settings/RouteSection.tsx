@@ -3,7 +3,8 @@ import type { AmiError, Settings } from '../../../shared/domain';
 import { ami } from '../../api/ami-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useTranslation } from 'react-i18next';
-import { ModelField } from '../ask/ModelField';
+import { ModelPicker, type ModelChoice } from '../ask/ModelPicker';
+import { toggleFavourite } from '../ask/favourites';
 
 interface Props {
   settings: Settings;
@@ -14,14 +15,14 @@ interface Props {
 export function RouteSection({ settings, onSettings }: Props) {
   const { t } = useTranslation();
   const [baseUrl, setBaseUrl] = useState(settings.baseUrl);
-  const [model, setModel] = useState(settings.defaultModel);
+  const [model, setModel] = useState<ModelChoice>({ endpointId: settings.defaultEndpointId, model: settings.defaultModel });
   const [deny, setDeny] = useState(settings.dataCollection === 'deny');
   const [error, setError] = useState<AmiError | null>(null);
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
     setBaseUrl(settings.baseUrl);
-    setModel(settings.defaultModel);
+    setModel({ endpointId: settings.defaultEndpointId, model: settings.defaultModel });
     setDeny(settings.dataCollection === 'deny');
   }, [settings]);
 
@@ -30,7 +31,8 @@ export function RouteSection({ settings, onSettings }: Props) {
     setSaved(false);
     const result = await ami['settings:update']({
       baseUrl: baseUrl.trim(),
-      defaultModel: model.trim(),
+      defaultModel: model.model.trim(),
+      defaultEndpointId: model.endpointId,
       dataCollection: deny ? 'deny' : 'allow',
     });
     if (result.ok) {
@@ -52,7 +54,14 @@ export function RouteSection({ settings, onSettings }: Props) {
           <label htmlFor="settings-base-url">{t('settings.route.baseUrl')}</label>
           <input id="settings-base-url" type="url" spellCheck={false} value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} />
         </div>
-        <ModelField id="settings-model" label={t('settings.route.defaultModel')} value={model} onChange={setModel} />
+        <ModelPicker
+          id="settings-model"
+          label={t('settings.route.defaultModel')}
+          value={model}
+          onChange={setModel}
+          settings={settings}
+          onToggleFavourite={(ref) => void toggleFavourite(settings, ref, onSettings)}
+        />
         <label className="check">
           <input type="checkbox" checked={deny} onChange={(e) => setDeny(e.target.checked)} /> {t('settings.route.deny')}
         </label>

@@ -6,6 +6,7 @@ import { FootprintSection } from './FootprintSection';
 import { BackupsSection } from './BackupsSection';
 import { KeySection } from './KeySection';
 import { RouteSection } from './RouteSection';
+import { EndpointsSection } from './EndpointsSection';
 import { TemplatesEditor } from './TemplatesEditor';
 import { LanguageSection } from './LanguageSection';
 import { useTranslation } from 'react-i18next';
@@ -48,6 +49,7 @@ export function SettingsDialog(props: Props) {
           <LanguageSection settings={props.settings} onSettings={props.onSettings} />
           <KeySection settings={props.settings} mode={props.mode} onSettings={props.onSettings} />
           <RouteSection settings={props.settings} onSettings={props.onSettings} />
+          <EndpointsSection settings={props.settings} onSettings={props.onSettings} />
           <BudgetSection settings={props.settings} onSettings={props.onSettings} />
           <FootprintSection settings={props.settings} onSettings={props.onSettings} />
           <TemplatesEditor templates={props.templates} onChanged={props.onTemplatesChanged} />
