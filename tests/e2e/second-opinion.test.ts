@@ -30,10 +30,13 @@ describe('a second opinion', () => {
     await page.getByRole('textbox', { name: 'Draft' }).click();
     await page.keyboard.press('ControlOrMeta+Home');
     await page.getByRole('combobox', { name: 'Request' }).selectOption({ label: 'Clarity' });
+    // Each id is typed into its picker and kept by leaving the field with Tab (an id typed in full is kept as is).
     await page.getByLabel('Model', { exact: true }).fill(MODELS[0]!);
+    await page.keyboard.press('Tab');
     for (const [i, model] of MODELS.slice(1).entries()) {
       await page.getByRole('button', { name: 'Also ask…' }).click();
       await page.getByLabel(`Model ${i + 2}`, { exact: true }).fill(model);
+      await page.keyboard.press('Tab');
     }
     await page.getByRole('button', { name: 'Ask', exact: true }).click();
 
@@ -102,9 +105,26 @@ describe('a second opinion', () => {
         expect(Math.abs(Number(shown) - Number(r[6]))).toBeLessThanOrEqual(0.5 * 10 ** -decimals + 1e-12);
         monthCost += Number(r[6]);
       }
-      expect(cells.slice(7)).toEqual(['—', '—']);
-      expect(r.slice(8)).toEqual(['', '', '', '']);
+      // Energy and CO2e: a range on screen, its exact bounds in the CSV, low below high.
+      for (const [cell, low, high] of [
+        [cells[7]!, r[8]!, r[9]!],
+        [cells[8]!, r[10]!, r[11]!],
+      ] as const) {
+        // A row without output tokens (the cancelled reply said none) has no estimate, and says so.
+        if (low === '') {
+          expect([cell, high]).toEqual(['—', '']);
+          continue;
+        }
+        const [shownLow, shownHigh] = cell.split('–').map((v) => Number(v.replace(/[^\d.]/g, '')));
+        expect(Number(low)).toBeGreaterThan(0);
+        expect(Number(low)).toBeLessThan(Number(high));
+        // The table shows at most three decimals.
+        expect(Math.abs(shownLow! - Number(low))).toBeLessThanOrEqual(0.0005 + 1e-12);
+        expect(Math.abs(shownHigh! - Number(high))).toBeLessThanOrEqual(0.0005 + 1e-12);
+      }
     });
+    // The two complete replies have a footprint estimate; only the cancelled one goes without.
+    expect(records.filter((r) => r[8] !== '')).toHaveLength(2);
     // This month's cost is what the replies said they cost, the cancelled one (which said nothing) apart.
     const replyCost = stored.reduce((s, c) => s + (c.reply.usage.cost ?? 0), 0);
     expect(replyCost).toBeGreaterThan(0);
