@@ -1,7 +1,7 @@
 // The model picker: an ARIA combobox over the catalogue of every endpoint. Typing searches names and ids; arrows
 // move, Enter picks, Escape closes. Favourites and recently used models come first. An id that is not in the
 // catalogue can still be typed and used (a model newer than the cache).
-import { useId, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deprecation, estimateTokens, formatContext, priceLabel, type ModelInfo } from '../../../shared/pricing';
 import { modelKey, type Settings } from '../../../shared/domain';
@@ -41,7 +41,7 @@ export function priceText(m: ModelInfo): string {
 }
 
 export function ModelPicker({ value, onChange, settings, onToggleFavourite, id = 'ask-model', label, sentChars, onOpen }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { catalogue, loading, error, ensure, refresh } = useCatalogue();
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState<string | null>(null);
@@ -55,6 +55,21 @@ export function ModelPicker({ value, onChange, settings, onToggleFavourite, id =
   );
   // Filtering is one pass over the ready index and at most SHOWN_OPTIONS are rendered, so the list is updated in the
   // same frame as the text (deferring it cost a second frame per keystroke in the picker bench).
+  // Each model's line of facts is written once per catalogue and language, not per keystroke: a row then only
+  // prints strings, and rows whose props did not change are not rendered again.
+  const facts = useMemo(() => {
+    const out = new Map<string, string>();
+    for (const e of index.entries) {
+      const m = e.model;
+      out.set(
+        e.ref,
+        `${names.get(m.endpointId) ?? m.endpointId} · ${priceText(m)}` +
+          (m.contextLength ? ` · ${translate('catalogue.context', { tokens: formatContext(m.contextLength) })}` : ''),
+      );
+    }
+    return out;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [index, names, i18n.language]);
   const search = query ?? '';
   const { shown, total } = useMemo(() => filterIndex(index, search, SHOWN_OPTIONS), [index, search]);
   const ref = modelKey(value.endpointId, value.model);
@@ -76,6 +91,10 @@ export function ModelPicker({ value, onChange, settings, onToggleFavourite, id =
     onChange({ endpointId: m.endpointId, model: m.id });
     close();
   };
+  // One function for every row across renders, so that a memoised row is not drawn again for a new callback.
+  const pickRef = useRef(pick);
+  pickRef.current = pick;
+  const onPick = useCallback((m: ModelInfo) => pickRef.current(m), []);
 
   const optionId = (i: number) => `${listId}-${i}`;
   const tokens = sentChars ? estimateTokens(sentChars) : null;
@@ -157,26 +176,16 @@ export function ModelPicker({ value, onChange, settings, onToggleFavourite, id =
         {open && loading && !catalogue && <li className="muted">{t('catalogue.loading')}</li>}
         {open &&
           shown.map((e, i) => (
-            <li
+            <ModelOption
               key={e.ref}
               id={optionId(i)}
-              role="option"
-              aria-selected={i === Math.min(active, shown.length - 1)}
-              className={i === active ? 'active' : undefined}
-              // Keeps the focus in the input, so blur does not close the list before the click lands.
-              onMouseDown={(ev) => ev.preventDefault()}
-              onClick={() => pick(e.model)}
-            >
-              <span className="model-name">
-                {e.favourite && <span aria-label={t('catalogue.favourite')}>★ </span>}
-                {e.model.name}
-              </span>
-              <span className="model-facts muted small">
-                <code>{e.model.id}</code> · {names.get(e.model.endpointId) ?? e.model.endpointId} · {priceText(e.model)}
-                {e.model.contextLength ? ` · ${t('catalogue.context', { tokens: formatContext(e.model.contextLength) })}` : ''}
-                {e.recent && !e.favourite ? ` · ${t('catalogue.recent')}` : ''}
-              </span>
-            </li>
+              model={e.model}
+              facts={facts.get(e.ref) ?? ''}
+              favourite={e.favourite}
+              recent={e.recent}
+              active={i === Math.min(active, shown.length - 1)}
+              onPick={onPick}
+            />
           ))}
         {open && catalogue && total === 0 && query?.trim() && <li className="muted">{t('catalogue.none', { query: query.trim() })}</li>}
         {open && total > shown.length && <li className="muted small">{t('catalogue.more', { count: total - shown.length })}</li>}
@@ -205,6 +214,40 @@ export function ModelPicker({ value, onChange, settings, onToggleFavourite, id =
     </div>
   );
 }
+
+interface OptionProps {
+  id: string;
+  model: ModelInfo;
+  facts: string;
+  favourite: boolean;
+  recent: boolean;
+  active: boolean;
+  onPick: (m: ModelInfo) => void;
+}
+
+const ModelOption = memo(function ModelOption({ id, model, facts, favourite, recent, active, onPick }: OptionProps) {
+  const { t } = useTranslation();
+  return (
+    <li
+      id={id}
+      role="option"
+      aria-selected={active}
+      className={active ? 'active' : undefined}
+      // Keeps the focus in the input, so blur does not close the list before the click lands.
+      onMouseDown={(ev) => ev.preventDefault()}
+      onClick={() => onPick(model)}
+    >
+      <span className="model-name">
+        {favourite && <span aria-label={t('catalogue.favourite')}>★ </span>}
+        {model.name}
+      </span>
+      <span className="model-facts muted small">
+        <code>{model.id}</code> · {facts}
+        {recent && !favourite ? ` · ${t('catalogue.recent')}` : ''}
+      </span>
+    </li>
+  );
+});
 
 function CatalogueStatus(props: { catalogue: ReturnType<typeof useCatalogue>['catalogue']; error: ReturnType<typeof useCatalogue>['error']; loading: boolean; offline: boolean; onRefresh: () => void }) {
   const { t } = useTranslation();
