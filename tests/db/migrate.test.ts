@@ -16,6 +16,16 @@ const fresh = () => {
 };
 afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()));
 
+
+/** One draft, its revision and a consultation about it, in the schema of migration 2 (which 3 to 5 keep). */
+function seedConsultation(db: Database.Database, consultationId: string, at: string): void {
+  db.prepare("INSERT INTO drafts (id, title, text, created_at, updated_at) VALUES ('d', 't', 'x', ?, ?)").run(at, at);
+  db.prepare("INSERT INTO revisions (id, draft_id, seq, text, text_hash, reason, created_at) VALUES ('rev', 'd', 1, 'x', 'h', 'create', ?)").run(at);
+  db.prepare(`INSERT INTO consultations (id, draft_id, revision_id, passage_from, passage_to, passage_text, passage_hash, kind, template_id,
+    template_name, question, language, base_url, requested_model, data_collection, draft_hash, created_at, previous_id)
+    VALUES (?, 'd', 'rev', 0, 1, 'x', 'h', 'clarity', NULL, 'Clarity', '', 'en', 'u', 'm', 'deny', 'h', ?, NULL)`).run(consultationId, at);
+}
+
 describe('migrations', () => {
   it('bring an empty file to the current schema version, with the durability pragmas set', () => {
     const db = openDatabase(fresh());
@@ -86,11 +96,7 @@ describe('migrations', () => {
     const db = openDatabase(fresh(), { migrate: false });
     migrate(db, 1);
     const at = '2026-03-01T09:00:00.000Z';
-    db.prepare("INSERT INTO drafts (id, title, text, created_at, updated_at) VALUES ('d', 't', 'x', ?, ?)").run(at, at);
-    db.prepare("INSERT INTO revisions (id, draft_id, seq, text, text_hash, reason, created_at) VALUES ('rev', 'd', 1, 'x', 'h', 'create', ?)").run(at);
-    db.prepare(`INSERT INTO consultations (id, draft_id, revision_id, passage_from, passage_to, passage_text, passage_hash, kind, template_id,
-      template_name, question, language, base_url, requested_model, data_collection, draft_hash, created_at, previous_id)
-      VALUES ('c', 'd', 'rev', 0, 1, 'x', 'h', 'clarity', NULL, 'Clarity', '', 'en', 'u', 'm', 'deny', 'h', ?, NULL)`).run(at);
+    seedConsultation(db, 'c', at);
     const reply = db.prepare(`INSERT INTO replies (id, consultation_id, draft_id, turn, request_messages, text, started_at, status, error, citation_number)
       VALUES (?, 'c', 'd', ?, '[]', ?, ?, ?, ?, ?)`);
     reply.run('r1', 0, 'Réponse.', at, 'complete', null, 1);
@@ -110,11 +116,7 @@ describe('migrations', () => {
     const db = openDatabase(fresh(), { migrate: false });
     migrate(db, 2);
     const at = '2026-03-01T09:00:00.000Z';
-    db.prepare("INSERT INTO drafts (id, title, text, created_at, updated_at) VALUES ('d', 't', 'x', ?, ?)").run(at, at);
-    db.prepare("INSERT INTO revisions (id, draft_id, seq, text, text_hash, reason, created_at) VALUES ('rev', 'd', 1, 'x', 'h', 'create', ?)").run(at);
-    db.prepare(`INSERT INTO consultations (id, draft_id, revision_id, passage_from, passage_to, passage_text, passage_hash, kind, template_id,
-      template_name, question, language, base_url, requested_model, data_collection, draft_hash, created_at, previous_id)
-      VALUES ('old', 'd', 'rev', 0, 1, 'x', 'h', 'clarity', NULL, 'Clarity', '', 'en', 'u', 'm', 'deny', 'h', ?, NULL)`).run(at);
+    seedConsultation(db, 'old', at);
     migrate(db, 3);
     expect(db.prepare("SELECT opinion_group FROM consultations WHERE id = 'old'").pluck().get()).toBeNull();
     db.prepare("UPDATE consultations SET opinion_group = 'g' WHERE id = 'old'").run();
@@ -127,11 +129,7 @@ describe('migrations', () => {
     const db = openDatabase(fresh(), { migrate: false });
     migrate(db, 3);
     const at = '2026-03-01T09:00:00.000Z';
-    db.prepare("INSERT INTO drafts (id, title, text, created_at, updated_at) VALUES ('d', 't', 'x', ?, ?)").run(at, at);
-    db.prepare("INSERT INTO revisions (id, draft_id, seq, text, text_hash, reason, created_at) VALUES ('rev', 'd', 1, 'x', 'h', 'create', ?)").run(at);
-    db.prepare(`INSERT INTO consultations (id, draft_id, revision_id, passage_from, passage_to, passage_text, passage_hash, kind, template_id,
-      template_name, question, language, base_url, requested_model, data_collection, draft_hash, created_at, previous_id)
-      VALUES ('c', 'd', 'rev', 0, 1, 'x', 'h', 'clarity', NULL, 'Clarity', '', 'en', 'u', 'm', 'deny', 'h', ?, NULL)`).run(at);
+    seedConsultation(db, 'c', at);
     const reply = db.prepare(`INSERT INTO replies (id, consultation_id, draft_id, turn, request_messages, text, started_at, status, error, citation_number, cost)
       VALUES (?, 'c', 'd', ?, '[]', 'Réponse.', ?, 'complete', NULL, ?, ?)`);
     reply.run('paid', 0, at, 1, 0.0012);
